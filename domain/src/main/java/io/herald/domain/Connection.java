@@ -1,0 +1,51 @@
+package io.herald.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One device's live connection and the identity it authenticated as. It is bound to its session once the
+ * client joins; from then on acks are judged by this identity, never by what a frame claims.
+ */
+public record Connection(ConnectionId id, SessionId session, PlayerId player, Instant openedAt, boolean joined) {
+    public Connection {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(openedAt, "openedAt");
+    }
+
+    public static Connection opened(ConnectionId id, SessionId session, PlayerId player, Instant at) {
+        return new Connection(id, session, player, at, false);
+    }
+
+    /** A join must name the very session and player the connection authenticated as. */
+    public Optional<Refusal> mayJoin(SessionId claimedSession, PlayerId claimedPlayer) {
+        if (!session.equals(claimedSession)) {
+            return Optional.of(Refusal.SESSION_MISMATCH);
+        }
+        if (!player.equals(claimedPlayer)) {
+            return Optional.of(Refusal.PLAYER_MISMATCH);
+        }
+        return Optional.empty();
+    }
+
+    public Connection join() {
+        return joined ? this : new Connection(id, session, player, openedAt, true);
+    }
+
+    /** Ack authority: the key must be this player's, in this connection's session, after a join. */
+    public Optional<Refusal> mayAcknowledge(SessionId claimedSession, InboxKey key) {
+        if (!joined) {
+            return Optional.of(Refusal.UNKNOWN_CONNECTION);
+        }
+        if (!session.equals(claimedSession)) {
+            return Optional.of(Refusal.SESSION_MISMATCH);
+        }
+        if (!key.belongsTo(player)) {
+            return Optional.of(Refusal.NOT_YOUR_MESSAGE);
+        }
+        return Optional.empty();
+    }
+}

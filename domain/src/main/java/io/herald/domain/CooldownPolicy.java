@@ -1,0 +1,26 @@
+package io.herald.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** At most one individual AI message per player per window (default 300 s), so the AI never spams a player. */
+public record CooldownPolicy(Duration window) {
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(300);
+
+    public CooldownPolicy {
+        Objects.requireNonNull(window, "window");
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("cooldown window must not be negative");
+        }
+    }
+
+    public CooldownWindow openFor(EventId event, Instant now) {
+        return new CooldownWindow(event, now.plus(window));
+    }
+
+    public boolean admits(Optional<CooldownWindow> current, EventId event, Instant now) {
+        return current.map(w -> w.admits(event, now)).orElse(true);
+    }
+}
