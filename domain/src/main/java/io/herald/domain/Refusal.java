@@ -9,7 +9,8 @@ public enum Refusal {
     MESSAGE_NOT_FOUND("message_not_found", "no such message, or it has expired"),
     UNKNOWN_SESSION("unknown_session", "no such session"),
     UNKNOWN_PLAYER("unknown_player", "the player is not part of this session"),
-    UNKNOWN_TEAM("unknown_team", "no team has this code");
+    UNKNOWN_TEAM("unknown_team", "no team has this code"),
+    SOLO_TEAM("solo_team", "this is a solo run; it cannot be joined");
 
     private final String code;
     private final String message;

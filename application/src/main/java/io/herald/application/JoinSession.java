@@ -1,0 +1,48 @@
+package io.herald.application;
+
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.SessionDirectory;
+import io.herald.domain.Connection;
+import io.herald.domain.ConnectionId;
+import io.herald.domain.PlayerId;
+import io.herald.domain.Refusal;
+import io.herald.domain.SessionId;
+import java.util.Optional;
+
+/** Binds a connection to its session so it receives the session's pushes; it may only join as itself. */
+public final class JoinSession {
+    private final ConnectionRegistry connections;
+    private final SessionDirectory directory;
+
+    public JoinSession(ConnectionRegistry connections, SessionDirectory directory) {
+        this.connections = connections;
+        this.directory = directory;
+    }
+
+    public record Command(ConnectionId connection, SessionId session, PlayerId player) {
+    }
+
+    public sealed interface Outcome permits Joined, Refused {
+    }
+
+    public record Joined(Connection connection) implements Outcome {
+    }
+
+    public Outcome join(Command command) {
+        Optional<Connection> opened = connections.find(command.connection());
+        if (opened.isEmpty()) {
+            return new Refused(Refusal.UNKNOWN_CONNECTION);
+        }
+        Optional<Refusal> refusal = opened.get().mayJoin(command.session(), command.player());
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
+        boolean inRoster = directory.roster(command.session()).stream().anyMatch(p -> p.id().equals(command.player()));
+        if (!inRoster) {
+            return new Refused(Refusal.UNKNOWN_PLAYER);
+        }
+        Connection joined = opened.get().join();
+        connections.save(joined);
+        return new Joined(joined);
+    }
+}

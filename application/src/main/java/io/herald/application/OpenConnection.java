@@ -1,0 +1,31 @@
+package io.herald.application;
+
+import io.herald.application.port.Clock;
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.domain.Connection;
+import io.herald.domain.ConnectionId;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+
+/**
+ * Remembers a new connection and the identity its token proved. In Lambda the handshake is the only moment the
+ * token is seen, so the identity must be stored then, before any frame arrives.
+ */
+public final class OpenConnection {
+    private final ConnectionRegistry connections;
+    private final Clock clock;
+
+    public OpenConnection(ConnectionRegistry connections, Clock clock) {
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    public record Command(ConnectionId connection, SessionId session, PlayerId player) {
+    }
+
+    public Connection open(Command command) {
+        Connection opened = Connection.opened(command.connection(), command.session(), command.player(), clock.now());
+        connections.save(opened);
+        return opened;
+    }
+}

@@ -1,0 +1,80 @@
+package io.herald.application;
+
+import io.herald.application.port.ConnectionGateway;
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.EventPublisher;
+import io.herald.application.port.Push;
+import io.herald.application.port.SessionDirectory;
+import io.herald.domain.Connection;
+import io.herald.domain.EventId;
+import io.herald.domain.GameEvent;
+import io.herald.domain.ObjectArrive;
+import io.herald.domain.PlayerId;
+import io.herald.domain.Refusal;
+import io.herald.domain.RuntimeDelta;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Takes a game event from the runtime: applies it to the session's progress, sends its deltas to the other
+ * players' devices, and hands it on to orchestration. The caller gets the deltas back in its own response.
+ */
+public final class RecordGameEvent {
+    private final SessionDirectory directory;
+    private final ConnectionRegistry connections;
+    private final Pusher pusher;
+    private final EventPublisher publisher;
+
+    public RecordGameEvent(SessionDirectory directory, ConnectionRegistry connections, ConnectionGateway gateway,
+            EventPublisher publisher) {
+        this.directory = directory;
+        this.connections = connections;
+        this.pusher = new Pusher(gateway, connections);
+        this.publisher = publisher;
+    }
+
+    /** {@code deltas} are the runtime's own; when absent they are derived from the event. */
+    public record Command(GameEvent event, Optional<List<RuntimeDelta>> deltas) {
+        public Command {
+            Objects.requireNonNull(event, "event");
+            deltas = deltas.map(List::copyOf);
+        }
+    }
+
+    public sealed interface Outcome permits Recorded, Refused {
+    }
+
+    public record Recorded(EventId eventId, List<RuntimeDelta> deltas, int devicesUpdated) implements Outcome {
+    }
+
+    public Outcome record(Command command) {
+        GameEvent event = command.event();
+        if (directory.teamOf(event.session()).isEmpty()) {
+            return new Refused(Refusal.UNKNOWN_SESSION);
+        }
+        Optional<PlayerId> actor = event.actor();
+        if (actor.isPresent() && !isInRoster(event, actor.get())) {
+            return new Refused(Refusal.UNKNOWN_PLAYER);
+        }
+        if (event instanceof ObjectArrive arrive) {
+            directory.recordArrival(arrive.session(), arrive.player(), arrive.objectId());
+        }
+        List<RuntimeDelta> deltas = command.deltas().orElseGet(event::derivedDeltas);
+        int updated = deltas.isEmpty() ? 0 : broadcastToOthers(event, actor, deltas);
+        publisher.publish(event);
+        return new Recorded(event.id(), deltas, updated);
+    }
+
+    private boolean isInRoster(GameEvent event, PlayerId player) {
+        return directory.roster(event.session()).stream().anyMatch(p -> p.id().equals(player));
+    }
+
+    /** Seed 001: every connection of the session except the sender's; the sender has the deltas in its response. */
+    private int broadcastToOthers(GameEvent event, Optional<PlayerId> sender, List<RuntimeDelta> deltas) {
+        List<Connection> others = connections.ofSession(event.session()).stream()
+                .filter(c -> sender.map(s -> !c.player().equals(s)).orElse(true))
+                .toList();
+        return pusher.pushTo(others, new Push.RuntimeDeltas(event.session(), deltas)).sent();
+    }
+}

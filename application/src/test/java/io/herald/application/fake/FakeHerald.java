@@ -1,0 +1,86 @@
+package io.herald.application.fake;
+
+import io.herald.application.AcknowledgeMessage;
+import io.herald.application.CloseConnection;
+import io.herald.application.DescribeSession;
+import io.herald.application.FetchUndelivered;
+import io.herald.application.JoinSession;
+import io.herald.application.JoinTeam;
+import io.herald.application.OpenConnection;
+import io.herald.application.OrchestrateMessages;
+import io.herald.application.RecordGameEvent;
+import io.herald.application.RegisterTeam;
+import io.herald.application.Registration;
+import io.herald.domain.ConnectionId;
+import io.herald.domain.CooldownPolicy;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import io.herald.domain.TeamMode;
+import io.herald.domain.TravelMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every use case wired to in-memory fakes, with helpers to set up a team and its devices in one line. */
+public final class FakeHerald {
+    public static final Instant START = Instant.parse("2026-01-09T10:30:00Z");
+    public static final Duration LEASE = Duration.ofSeconds(30);
+
+    public final ManualClock clock = new ManualClock(START);
+    public final SequentialIds ids = new SequentialIds();
+    public final InMemoryMessageStore store = new InMemoryMessageStore(LEASE);
+    public final InMemoryConnectionRegistry connections = new InMemoryConnectionRegistry();
+    public final InMemorySessionDirectory directory = new InMemorySessionDirectory();
+    public final InMemoryCooldownGuard cooldown = new InMemoryCooldownGuard();
+    public final RecordingGateway gateway = new RecordingGateway();
+    public final RecordingPublisher publisher = new RecordingPublisher();
+    public final ScriptedComposer composer;
+
+    public final RegisterTeam registerTeam = new RegisterTeam(directory, ids);
+    public final JoinTeam joinTeam = new JoinTeam(directory, ids);
+    public final OpenConnection openConnection = new OpenConnection(connections, clock);
+    public final JoinSession joinSession = new JoinSession(connections, directory);
+    public final CloseConnection closeConnection = new CloseConnection(connections);
+    public final RecordGameEvent recordGameEvent;
+    public final OrchestrateMessages orchestrate;
+    public final AcknowledgeMessage acknowledge = new AcknowledgeMessage(connections, store, clock);
+    public final FetchUndelivered fetchUndelivered = new FetchUndelivered(store, clock);
+    public final DescribeSession describeSession = new DescribeSession(directory, connections);
+
+    public FakeHerald() {
+        this(ScriptedComposer.answering("Nice work!"));
+    }
+
+    public FakeHerald(ScriptedComposer composer) {
+        this.composer = composer;
+        this.recordGameEvent = new RecordGameEvent(directory, connections, gateway, publisher);
+        this.orchestrate = new OrchestrateMessages(directory, store, cooldown,
+                new CooldownPolicy(CooldownPolicy.DEFAULT_WINDOW), composer, connections, gateway, clock, ids);
+    }
+
+    /** A team of the named players, none connected yet. */
+    public TestTeam team(String... names) {
+        Registration first = registerTeam.register(new RegisterTeam.Command(names[0], TeamMode.TEAM, TravelMode.CO_LOCATED));
+        List<PlayerId> players = new ArrayList<>(List.of(first.player().id()));
+        for (int i = 1; i < names.length; i++) {
+            Registration joined = (Registration) joinTeam.join(new JoinTeam.Command(first.team().code(), names[i]));
+            players.add(joined.player().id());
+        }
+        return new TestTeam(first.team().session(), List.copyOf(players));
+    }
+
+    /** Opens and joins one more device for the player. */
+    public ConnectionId connect(SessionId session, PlayerId player) {
+        ConnectionId id = ids.newConnectionId();
+        openConnection.open(new OpenConnection.Command(id, session, player));
+        joinSession.join(new JoinSession.Command(id, session, player));
+        return id;
+    }
+
+    public record TestTeam(SessionId session, List<PlayerId> players) {
+        public PlayerId player(int index) {
+            return players.get(index);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.herald.application.fake;
+
+import io.herald.application.port.EventClaim;
+import io.herald.application.port.MessagePage;
+import io.herald.application.port.MessageStore;
+import io.herald.application.port.PageRequest;
+import io.herald.domain.Ack;
+import io.herald.domain.EventId;
+import io.herald.domain.InboxKey;
+import io.herald.domain.Message;
+import io.herald.domain.OutgoingMessage;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The message store as plain maps behind one lock, with the same claim semantics as the real adapter. */
+public final class InMemoryMessageStore implements MessageStore {
+    private static final Comparator<Message> OLDEST_FIRST =
+            Comparator.comparing(Message::createdAt).thenComparing(m -> m.inboxKey().value());
+
+    private final Duration lease;
+    private final Map<String, ClaimState> claims = new HashMap<>();
+    private final Map<String, Message> copies = new HashMap<>();
+    private int holders;
+    private boolean crashAfterDraft;
+
+    public InMemoryMessageStore(Duration lease) {
+        this.lease = lease;
+    }
+
+    private record ClaimState(boolean done, String holder, Instant leaseUntil, Optional<OutgoingMessage> draft) {
+    }
+
+    /** Makes the next save die after settling on its message but before writing any copy, as a crashed processor. */
+    public synchronized void crashNextSaveAfterDraft() {
+        crashAfterDraft = true;
+    }
+
+    @Override
+    public synchronized EventClaim claim(SessionId session, EventId event, Instant now) {
+        String key = session + "|" + event;
+        ClaimState state = claims.get(key);
+        if (state != null && state.done()) {
+            return new EventClaim.AlreadyDone(event);
+        }
+        if (state != null && now.isBefore(state.leaseUntil())) {
+            return new EventClaim.HeldElsewhere(event, state.leaseUntil());
+        }
+        Optional<OutgoingMessage> draft = state == null ? Optional.empty() : state.draft();
+        ClaimState granted = new ClaimState(false, "holder-" + (++holders), now.plus(lease), draft);
+        claims.put(key, granted);
+        return new EventClaim.Granted(session, event, granted.holder(), granted.leaseUntil(), draft);
+    }
+
+    @Override
+    public synchronized void save(EventClaim.Granted claim, OutgoingMessage message) {
+        String key = requireHeld(claim);
+        claims.put(key, new ClaimState(false, claim.holder(), claim.leaseUntil(), Optional.of(message)));
+        if (crashAfterDraft) {
+            crashAfterDraft = false;
+            throw new IllegalStateException("simulated crash after the draft was recorded");
+        }
+        for (Message copy : message.fanOut()) {
+            copies.putIfAbsent(copyKey(copy.session(), copy.inboxKey()), copy);
+        }
+        claims.put(key, new ClaimState(true, claim.holder(), claim.leaseUntil(), Optional.of(message)));
+    }
+
+    @Override
+    public synchronized void finishWithoutMessage(EventClaim.Granted claim) {
+        String key = requireHeld(claim);
+        claims.put(key, new ClaimState(true, claim.holder(), claim.leaseUntil(), Optional.empty()));
+    }
+
+    private String requireHeld(EventClaim.Granted claim) {
+        String key = claim.session() + "|" + claim.event();
+        ClaimState state = claims.get(key);
+        if (state == null || state.done() || !state.holder().equals(claim.holder())) {
+            throw new IllegalStateException("claim on " + claim.event() + " is no longer held by " + claim.holder());
+        }
+        return key;
+    }
+
+    @Override
+    public synchronized AckResult acknowledge(SessionId session, InboxKey key, Ack ack, Instant at) {
+        Message current = copies.get(copyKey(session, key));
+        if (current == null || current.isExpiredAt(at)) {
+            return AckResult.NOT_FOUND;
+        }
+        Message next = current.acknowledge(ack, at);
+        if (next == current) {
+            return AckResult.UNCHANGED;
+        }
+        copies.put(copyKey(session, key), next);
+        return AckResult.RECORDED;
+    }
+
+    @Override
+    public synchronized Optional<Message> find(SessionId session, InboxKey key, Instant now) {
+        return Optional.ofNullable(copies.get(copyKey(session, key))).filter(m -> !m.isExpiredAt(now));
+    }
+
+    @Override
+    public synchronized MessagePage undelivered(SessionId session, PlayerId player, Instant now, PageRequest page) {
+        List<Message> owed = copies.values().stream()
+                .filter(m -> m.session().equals(session) && m.recipient().equals(player))
+                .filter(m -> !m.delivery().isDelivered() && !m.isExpiredAt(now))
+                .sorted(OLDEST_FIRST)
+                .filter(m -> page.cursor().map(c -> cursorOf(m).compareTo(c) > 0).orElse(true))
+                .toList();
+        List<Message> slice = owed.subList(0, Math.min(page.limit(), owed.size()));
+        Optional<String> next = owed.size() > slice.size()
+                ? Optional.of(cursorOf(slice.getLast()))
+                : Optional.empty();
+        return new MessagePage(slice, next);
+    }
+
+    /** Orders like {@link #OLDEST_FIRST}: ISO instants of equal precision sort as text. */
+    private static String cursorOf(Message message) {
+        return String.format("%020d%09d|%s", message.createdAt().getEpochSecond(), message.createdAt().getNano(),
+                message.inboxKey().value());
+    }
+
+    private static String copyKey(SessionId session, InboxKey key) {
+        return session + "|" + key.value();
+    }
+
+    public synchronized int copyCount() {
+        return copies.size();
+    }
+}
