@@ -241,7 +241,7 @@ class OrchestrateMessagesTest {
     @Test
     void an_event_whose_processor_died_after_choosing_its_text_is_finished_with_that_same_text() {
         NodeComplete event = anaCompletes("node-3");
-        herald.store.crashNextSaveAfterDraft();
+        herald.store.interruptNextSave();
         assertThatThrownBy(() -> herald.orchestrate.handle(event)).isInstanceOf(IllegalStateException.class);
         ConnectionId anaPhone = herald.connect(team.session(), ana);
 

@@ -23,7 +23,7 @@ final class Ids {
         return value;
     }
 
-    /** A game-content reference (node, object, puzzle): free text from the runtime, but never a hash separator. */
+    /** A game-content reference (node, object, puzzle): free text from the runtime, but never a key separator. */
     static String requireRef(String value, String kind) {
         if (value == null || value.isBlank()) {
             throw new InvalidIdException(kind + " must not be blank");
@@ -31,8 +31,8 @@ final class Ids {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidIdException(kind + " must be at most " + MAX_LENGTH + " characters");
         }
-        if (value.chars().anyMatch(c -> c == '|' || Character.isISOControl(c))) {
-            throw new InvalidIdException(kind + " must not contain '|' or control characters");
+        if (value.chars().anyMatch(c -> c == '#' || c == '|' || Character.isISOControl(c))) {
+            throw new InvalidIdException(kind + " must not contain '#', '|' or control characters");
         }
         return value;
     }

@@ -24,11 +24,14 @@ public final class InMemoryMessageStore implements MessageStore {
     private static final Comparator<Message> OLDEST_FIRST =
             Comparator.comparing(Message::createdAt).thenComparing(m -> m.inboxKey().value());
 
+    private static final int BATCH = 25;
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("\\d{29}\\|ai-msg#.+");
+
     private final Duration lease;
     private final Map<String, ClaimState> claims = new HashMap<>();
     private final Map<String, Message> copies = new HashMap<>();
     private int holders;
-    private boolean crashAfterDraft;
+    private boolean interruptNextSave;
 
     public InMemoryMessageStore(Duration lease) {
         this.lease = lease;
@@ -37,9 +40,9 @@ public final class InMemoryMessageStore implements MessageStore {
     private record ClaimState(boolean done, String holder, Instant leaseUntil, Optional<OutgoingMessage> draft) {
     }
 
-    /** Makes the next save die after settling on its message but before writing any copy, as a crashed processor. */
-    public synchronized void crashNextSaveAfterDraft() {
-        crashAfterDraft = true;
+    /** Makes the next save die like a crashed processor: after its first batch of 25 copies, before it is done. */
+    public synchronized void interruptNextSave() {
+        interruptNextSave = true;
     }
 
     @Override
@@ -62,12 +65,14 @@ public final class InMemoryMessageStore implements MessageStore {
     public synchronized void save(EventClaim.Granted claim, OutgoingMessage message) {
         String key = requireHeld(claim);
         claims.put(key, new ClaimState(false, claim.holder(), claim.leaseUntil(), Optional.of(message)));
-        if (crashAfterDraft) {
-            crashAfterDraft = false;
-            throw new IllegalStateException("simulated crash after the draft was recorded");
-        }
-        for (Message copy : message.fanOut()) {
+        List<Message> fanOut = message.fanOut();
+        int writable = interruptNextSave ? Math.min(BATCH, fanOut.size()) : fanOut.size();
+        for (Message copy : fanOut.subList(0, writable)) {
             copies.putIfAbsent(copyKey(copy.session(), copy.inboxKey()), copy);
+        }
+        if (interruptNextSave) {
+            interruptNextSave = false;
+            throw new IllegalStateException("simulated crash before the event was marked done");
         }
         claims.put(key, new ClaimState(true, claim.holder(), claim.leaseUntil(), Optional.of(message)));
     }
@@ -108,6 +113,9 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized MessagePage undelivered(SessionId session, PlayerId player, Instant now, PageRequest page) {
+        page.cursor().filter(c -> !CURSOR.matcher(c).matches()).ifPresent(c -> {
+            throw new IllegalArgumentException("invalid cursor");
+        });
         List<Message> owed = copies.values().stream()
                 .filter(m -> m.session().equals(session) && m.recipient().equals(player))
                 .filter(m -> !m.delivery().isDelivered() && !m.isExpiredAt(now))

@@ -1,0 +1,227 @@
+package io.herald.adapter.dynamodb;
+
+import static io.herald.adapter.dynamodb.DynamoDbTable.key;
+import static io.herald.adapter.dynamodb.DynamoDbTable.s;
+
+import io.herald.application.port.EventClaim;
+import io.herald.application.port.MessagePage;
+import io.herald.application.port.MessageStore;
+import io.herald.application.port.PageRequest;
+import io.herald.domain.Ack;
+import io.herald.domain.EventId;
+import io.herald.domain.InboxKey;
+import io.herald.domain.Message;
+import io.herald.domain.OutgoingMessage;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The message store on the single table. Idempotency lives on a claim item per event ({@code event#{id}}): a
+ * conditional update takes it, records the chosen message before any copy is written, and marks it done after the
+ * last one; copies are then batch-written without conditions, since no earlier processor can have written any.
+ */
+public final class DynamoDbMessageStore implements MessageStore {
+    private static final String STATUS = "claimStatus";
+    private static final String HOLDER = "holder";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String DRAFT = "draft";
+    private static final String PENDING = "pending";
+    private static final String DONE = "done";
+
+    private final DynamoDbTable table;
+    private final Duration lease;
+
+    /**
+     * @param lease how long a claim is exclusive; a processor that has not finished by then is presumed dead. Keep it
+     *              well above the table's write deadline so a slow but live processor is not overtaken.
+     */
+    public DynamoDbMessageStore(DynamoDbTable table, Duration lease) {
+        this.table = table;
+        this.lease = lease;
+    }
+
+    @Override
+    public EventClaim claim(SessionId session, EventId event, Instant now) {
+        String holder = UUID.randomUUID().toString();
+        Instant leaseUntil = now.plus(lease);
+        try {
+            UpdateItemResponse granted = table.call("claim " + event, () -> table.client().updateItem(b -> b
+                    .tableName(table.name())
+                    .key(claimKey(session, event))
+                    .updateExpression("SET #status = :pending, #holder = :holder, #lease = :lease, #ttl = :ttl")
+                    .conditionExpression("attribute_not_exists(#pk) OR (#status = :pending AND #lease <= :now)")
+                    .expressionAttributeNames(Map.of("#status", STATUS, "#holder", HOLDER, "#lease", LEASE_UNTIL,
+                            "#ttl", TableLayout.TTL, "#pk", TableLayout.PK))
+                    .expressionAttributeValues(Map.of(":pending", s(PENDING), ":holder", s(holder),
+                            ":lease", s(Timestamps.format(leaseUntil)), ":now", s(Timestamps.format(now)),
+                            ":ttl", DynamoDbTable.n(Timestamps.ttl(now.plus(Message.RETENTION)))))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return granted(session, event, granted.attributes());
+        } catch (ConditionalCheckFailedException refused) {
+            Map<String, AttributeValue> current = refused.item();
+            if (holder.equals(current.get(HOLDER).s()) && PENDING.equals(current.get(STATUS).s())) {
+                // Our own update went through but its answer was lost, and the retry ran into it.
+                return granted(session, event, current);
+            }
+            if (DONE.equals(current.get(STATUS).s())) {
+                return new EventClaim.AlreadyDone(event);
+            }
+            return new EventClaim.HeldElsewhere(event, MessageItems.instant(current, LEASE_UNTIL));
+        }
+    }
+
+    private static EventClaim.Granted granted(SessionId session, EventId event, Map<String, AttributeValue> claim) {
+        Optional<OutgoingMessage> pending = Optional.ofNullable(claim.get(DRAFT)).map(MessageItems::fromDraft);
+        return new EventClaim.Granted(session, event, claim.get(HOLDER).s(), MessageItems.instant(claim, LEASE_UNTIL),
+                pending);
+    }
+
+    @Override
+    public void save(EventClaim.Granted claim, OutgoingMessage message) {
+        updateHeldClaim(claim, "SET #draft = :draft", Map.of("#draft", DRAFT), Map.of(":draft", MessageItems.draft(message)));
+        List<Map<String, AttributeValue>> items = message.fanOut().stream().map(MessageItems::toItem).toList();
+        if (claim.resumed()) {
+            items.forEach(this::putIfAbsent);
+        } else {
+            table.batch().putAll(items);
+        }
+        markDone(claim, "REMOVE #draft", Map.of("#draft", DRAFT));
+    }
+
+    @Override
+    public void finishWithoutMessage(EventClaim.Granted claim) {
+        markDone(claim, "", Map.of());
+    }
+
+    private void markDone(EventClaim.Granted claim, String extra, Map<String, String> names) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#status", STATUS);
+        updateHeldClaim(claim, "SET #status = :done " + extra, allNames, Map.of(":done", s(DONE)));
+    }
+
+    /** Updates the claim only while this processor still holds it; a lost claim is a hard error for the caller. */
+    private void updateHeldClaim(EventClaim.Granted claim, String update, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#holder", HOLDER);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":holder", s(claim.holder()));
+        try {
+            table.call("update claim " + claim.event(), () -> table.client().updateItem(b -> b
+                    .tableName(table.name())
+                    .key(claimKey(claim.session(), claim.event()))
+                    .updateExpression(update)
+                    .conditionExpression("#holder = :holder")
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("claim on " + claim.event() + " is no longer held by " + claim.holder(), e);
+        }
+    }
+
+    private void putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            table.call("put copy", () -> table.client().putItem(b -> b
+                    .tableName(table.name())
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK))));
+        } catch (ConditionalCheckFailedException alreadyWritten) {
+            // Written by the processor that died; it may have been delivered or read since, so it stays as it is.
+        }
+    }
+
+    @Override
+    public AckResult acknowledge(SessionId session, InboxKey key, Ack ack, Instant at) {
+        String when = Timestamps.format(at);
+        String update = switch (ack) {
+            case DELIVERED -> "SET #delivered = :true, #deliveredAt = :at REMOVE #owedpk, #owedsk";
+            case READ -> "SET #delivered = :true, #read = :true, #deliveredAt = if_not_exists(#deliveredAt, :at), "
+                    + "#readAt = :at REMOVE #owedpk, #owedsk";
+        };
+        String alreadyDone = ack == Ack.DELIVERED ? "#deliveredAt" : "#readAt";
+        try {
+            table.call("ack " + key, () -> table.client().updateItem(b -> b
+                    .tableName(table.name())
+                    .key(key(TableLayout.sessionPartition(session), TableLayout.copySort(key)))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(#pk) AND #expires > :at AND attribute_not_exists(" + alreadyDone + ")")
+                    .expressionAttributeNames(ackNames(ack))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":at", s(when)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return AckResult.RECORDED;
+        } catch (ConditionalCheckFailedException refused) {
+            boolean live = refused.hasItem() && !refused.item().isEmpty()
+                    && !MessageItems.fromItem(refused.item()).isExpiredAt(at);
+            return live ? AckResult.UNCHANGED : AckResult.NOT_FOUND;
+        }
+    }
+
+    private static Map<String, String> ackNames(Ack ack) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", TableLayout.PK, "#expires", MessageItems.EXPIRES_AT,
+                "#delivered", MessageItems.DELIVERED, "#deliveredAt", MessageItems.DELIVERED_AT,
+                "#owedpk", TableLayout.OWED_PK, "#owedsk", TableLayout.OWED_SK));
+        if (ack == Ack.READ) {
+            names.put("#read", MessageItems.READ);
+            names.put("#readAt", MessageItems.READ_AT);
+        }
+        return names;
+    }
+
+    @Override
+    public Optional<Message> find(SessionId session, InboxKey key, Instant now) {
+        return table.get(TableLayout.sessionPartition(session), TableLayout.copySort(key))
+                .map(MessageItems::fromItem)
+                .filter(m -> !m.isExpiredAt(now));
+    }
+
+    /**
+     * Reads the sparse "owed" index, so the cost follows what is owed, not what was ever sent. Expired copies are
+     * filtered out (TTL deletes late, DynamoDB Local never), so a DynamoDB page may come back empty with a
+     * LastEvaluatedKey; reading goes on until the page is full or the index is exhausted.
+     */
+    @Override
+    public MessagePage undelivered(SessionId session, PlayerId player, Instant now, PageRequest page) {
+        String owedPartition = TableLayout.playerPartition(session, player);
+        Map<String, AttributeValue> startKey = page.cursor().map(c -> OwedCursor.decode(c, session, player)).orElse(null);
+        List<Message> found = new ArrayList<>();
+        do {
+            Map<String, AttributeValue> from = startKey;
+            int remaining = page.limit() - found.size();
+            QueryResponse response = table.call("query owed", () -> table.client().query(b -> b
+                    .tableName(table.name())
+                    .indexName(TableLayout.OWED_INDEX)
+                    .keyConditionExpression("#owedpk = :player")
+                    .filterExpression("#expires > :now")
+                    .expressionAttributeNames(Map.of("#owedpk", TableLayout.OWED_PK, "#expires", MessageItems.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":player", s(owedPartition), ":now", s(Timestamps.format(now))))
+                    .scanIndexForward(true)
+                    .limit(remaining)
+                    .exclusiveStartKey(from)));
+            response.items().stream().map(MessageItems::fromItem).filter(m -> !m.isExpiredAt(now)).forEach(found::add);
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null && found.size() < page.limit());
+        return new MessagePage(found, Optional.ofNullable(startKey).map(OwedCursor::encode));
+    }
+
+    private static Map<String, AttributeValue> claimKey(SessionId session, EventId event) {
+        return key(TableLayout.sessionPartition(session), TableLayout.eventSort(event));
+    }
+}

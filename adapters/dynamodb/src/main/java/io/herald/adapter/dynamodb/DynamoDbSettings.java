@@ -1,0 +1,48 @@
+package io.herald.adapter.dynamodb;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * {@code herald.dynamodb.*}: which table, whether to create it on start (local and dev), and the time bounds of
+ * claims and writes. The endpoint, region and credentials are the SDK client's ({@code aws.*} settings).
+ */
+@ConfigurationProperties("herald.dynamodb")
+public class DynamoDbSettings {
+    private String tableName = "herald";
+    private boolean createTable;
+    private Duration claimLease = Duration.ofSeconds(60);
+    private Duration writeDeadline = Duration.ofSeconds(20);
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    public void setTableName(String tableName) {
+        this.tableName = tableName;
+    }
+
+    public boolean isCreateTable() {
+        return createTable;
+    }
+
+    public void setCreateTable(boolean createTable) {
+        this.createTable = createTable;
+    }
+
+    public Duration getClaimLease() {
+        return claimLease;
+    }
+
+    public void setClaimLease(Duration claimLease) {
+        this.claimLease = claimLease;
+    }
+
+    public Duration getWriteDeadline() {
+        return writeDeadline;
+    }
+
+    public void setWriteDeadline(Duration writeDeadline) {
+        this.writeDeadline = writeDeadline;
+    }
+}

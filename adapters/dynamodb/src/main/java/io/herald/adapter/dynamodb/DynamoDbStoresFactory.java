@@ -1,0 +1,42 @@
+package io.herald.adapter.dynamodb;
+
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.CooldownGuard;
+import io.herald.application.port.MessageStore;
+import io.herald.application.port.SessionDirectory;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Makes the store ports out of the SDK client that micronaut-aws-sdk-v2 configures from {@code aws.*}. */
+@Factory
+public class DynamoDbStoresFactory {
+
+    @Singleton
+    DynamoDbTable table(DynamoDbClient client, DynamoDbSettings settings) {
+        if (settings.isCreateTable()) {
+            TableCreator.ensure(client, settings.getTableName());
+        }
+        return new DynamoDbTable(client, settings.getTableName(), settings.getWriteDeadline());
+    }
+
+    @Singleton
+    MessageStore messageStore(DynamoDbTable table, DynamoDbSettings settings) {
+        return new DynamoDbMessageStore(table, settings.getClaimLease());
+    }
+
+    @Singleton
+    ConnectionRegistry connectionRegistry(DynamoDbTable table) {
+        return new DynamoDbConnectionRegistry(table);
+    }
+
+    @Singleton
+    SessionDirectory sessionDirectory(DynamoDbTable table) {
+        return new DynamoDbSessionDirectory(table);
+    }
+
+    @Singleton
+    CooldownGuard cooldownGuard(DynamoDbTable table) {
+        return new DynamoDbCooldownGuard(table);
+    }
+}

@@ -1,0 +1,84 @@
+package io.herald.adapter.dynamodb;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** The one table every Herald store shares, with the retry and batch policy every call goes through. */
+public final class DynamoDbTable {
+    private final DynamoDbClient client;
+    private final String name;
+    private final Retrying retrying;
+    private final BatchWriter batchWriter;
+
+    /**
+     * @param writeDeadline how long a call keeps retrying throttling and transient failures before it fails
+     */
+    public DynamoDbTable(DynamoDbClient client, String name, Duration writeDeadline) {
+        this.client = client;
+        this.name = name;
+        this.retrying = new Retrying(writeDeadline);
+        this.batchWriter = new BatchWriter(client, name, retrying);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    DynamoDbClient client() {
+        return client;
+    }
+
+    BatchWriter batch() {
+        return batchWriter;
+    }
+
+    <T> T call(String what, Supplier<T> call) {
+        return retrying.call(what, call);
+    }
+
+    /** A strongly consistent read of one item, if it exists. */
+    Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        Map<String, AttributeValue> item = call("get " + pk, () -> client.getItem(b -> b
+                .tableName(name).key(key(pk, sk)).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Every item of a partition whose sort key starts with a prefix, following pages to the end. */
+    <T> List<T> queryPrefix(String pk, String prefix, Function<Map<String, AttributeValue>, T> mapper) {
+        List<T> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            QueryResponse page = call("query " + prefix, () -> client.query(b -> b
+                    .tableName(name)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(from)));
+            page.items().stream().map(mapper).forEach(found::add);
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return found;
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(TableLayout.PK, s(pk), TableLayout.SK, s(sk));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(String value) {
+        return AttributeValue.fromN(value);
+    }
+}

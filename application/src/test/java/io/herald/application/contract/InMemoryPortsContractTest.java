@@ -1,0 +1,60 @@
+package io.herald.application.contract;
+
+import io.herald.application.fake.InMemoryConnectionRegistry;
+import io.herald.application.fake.InMemoryCooldownGuard;
+import io.herald.application.fake.InMemoryMessageStore;
+import io.herald.application.fake.InMemorySessionDirectory;
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.CooldownGuard;
+import io.herald.application.port.MessageStore;
+import io.herald.application.port.SessionDirectory;
+import org.junit.jupiter.api.Nested;
+
+/** The fakes keep the same contracts as the real adapters, so use-case tests on them mean something. */
+class InMemoryPortsContractTest {
+
+    @Nested
+    class MessageStoreFake extends MessageStoreContract {
+        private final InMemoryMessageStore store = new InMemoryMessageStore(LEASE);
+
+        @Override
+        protected MessageStore store() {
+            return store;
+        }
+
+        @Override
+        protected void interruptNextSave() {
+            store.interruptNextSave();
+        }
+    }
+
+    @Nested
+    class CooldownGuardFake extends CooldownGuardContract {
+        private final InMemoryCooldownGuard guard = new InMemoryCooldownGuard();
+
+        @Override
+        protected CooldownGuard guard() {
+            return guard;
+        }
+    }
+
+    @Nested
+    class ConnectionRegistryFake extends ConnectionRegistryContract {
+        private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+
+        @Override
+        protected ConnectionRegistry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
+    class SessionDirectoryFake extends SessionDirectoryContract {
+        private final InMemorySessionDirectory directory = new InMemorySessionDirectory();
+
+        @Override
+        protected SessionDirectory directory() {
+            return directory;
+        }
+    }
+}
