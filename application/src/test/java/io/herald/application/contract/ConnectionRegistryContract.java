@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link ConnectionRegistry} must do. */
 public abstract class ConnectionRegistryContract {
-    private static final Instant T0 = Instant.parse("2026-01-09T10:30:00Z");
+    private static final Instant T0 = ContractTime.base();
     private final SessionId session = new SessionId("s-" + UUID.randomUUID());
     private final PlayerId ana = new PlayerId("ana");
     private final PlayerId ben = new PlayerId("ben");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link CooldownGuard} must do, including under a race. */
 public abstract class CooldownGuardContract {
-    private static final Instant T0 = Instant.parse("2026-01-09T10:30:00Z");
+    private static final Instant T0 = ContractTime.base();
     private final SessionId session = new SessionId("s-" + UUID.randomUUID());
     private final PlayerId ana = new PlayerId("ana");
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MessageStoreContract {
     public static final Duration LEASE = Duration.ofSeconds(30);
-    protected static final Instant T0 = Instant.parse("2026-01-09T10:30:00.123456789Z");
+    protected static final Instant T0 = ContractTime.base();
 
     protected final SessionId session = new SessionId("s-" + UUID.randomUUID());
     protected final PlayerId ana = new PlayerId("ana");

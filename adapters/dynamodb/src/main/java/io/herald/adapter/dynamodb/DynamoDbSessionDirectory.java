@@ -49,10 +49,11 @@ public final class DynamoDbSessionDirectory implements SessionDirectory {
             return true;
         } catch (TransactionCanceledException e) {
             boolean taken = e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-            if (taken) {
-                return false;
+            if (!taken) {
+                throw e;
             }
-            throw e;
+            // A retry may run into our own earlier write whose answer was lost: then the team is ours after all.
+            return findTeam(team.code()).filter(team::equals).isPresent();
         }
     }
 

@@ -1,0 +1,156 @@
+package io.herald.adapter.dynamodb;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * An SDK interceptor that makes DynamoDB misbehave the ways production does. In chaos mode every other call fails:
+ * a batch write loses half its items to UnprocessedItems; any other call is throttled, alternately before DynamoDB
+ * applied it and after (the answer lost on the way back). It can also break the next save half-way, for tests of a
+ * processor that dies.
+ */
+final class FaultInjector implements ExecutionInterceptor {
+    private static final ExecutionAttribute<String> FAULT = new ExecutionAttribute<>("herald.fault");
+    private static final ExecutionAttribute<Boolean> BROKEN_CALL = new ExecutionAttribute<>("herald.broken");
+    private static final ExecutionAttribute<List<WriteRequest>> DROPPED = new ExecutionAttribute<>("herald.dropped");
+    private static final String NOT_APPLIED = "throttle-before";
+    private static final String APPLIED = "throttle-after";
+    private static final String BROKEN = "broken";
+    private static final String NONE = "none";
+
+    private final AtomicBoolean chaos = new AtomicBoolean();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger throttles = new AtomicInteger();
+    private final AtomicInteger faults = new AtomicInteger();
+    private final AtomicInteger batchesBeforeBreak = new AtomicInteger(-1);
+
+    void chaos(boolean on) {
+        chaos.set(on);
+    }
+
+    /** The next save writes its first batch of copies, then its next write fails without effect. */
+    void breakNextSaveAfterFirstBatch() {
+        batchesBeforeBreak.set(1);
+    }
+
+    int faultsInjected() {
+        return faults.get();
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        attributes.putAttribute(FAULT, NONE);
+        if (shouldBreak(request)) {
+            attributes.putAttribute(BROKEN_CALL, true);
+            faults.incrementAndGet();
+            return request;
+        }
+        attributes.putAttribute(BROKEN_CALL, false);
+        if (chaos.get() && request instanceof BatchWriteItemRequest batch
+                && batch.requestItems().values().iterator().next().size() > 1 && calls.incrementAndGet() % 2 == 1) {
+            faults.incrementAndGet();
+            return dropHalf(batch, attributes);
+        }
+        return request;
+    }
+
+    private boolean shouldBreak(SdkRequest request) {
+        boolean write = request instanceof BatchWriteItemRequest
+                || request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+        if (!write || batchesBeforeBreak.get() < 0) {
+            return false;
+        }
+        if (batchesBeforeBreak.get() > 0) {
+            if (request instanceof BatchWriteItemRequest) {
+                batchesBeforeBreak.decrementAndGet();
+            }
+            return false;
+        }
+        batchesBeforeBreak.set(-1);
+        return true;
+    }
+
+    private static SdkRequest dropHalf(BatchWriteItemRequest batch, ExecutionAttributes attributes) {
+        Map.Entry<String, List<WriteRequest>> table = batch.requestItems().entrySet().iterator().next();
+        List<WriteRequest> all = table.getValue();
+        int keep = all.size() / 2;
+        attributes.putAttribute(DROPPED, new ArrayList<>(all.subList(keep, all.size())));
+        return batch.toBuilder().requestItems(Map.of(table.getKey(), all.subList(0, keep))).build();
+    }
+
+    /** Decided per HTTP attempt, so the SDK's own retries meet faults too, as they would in production. */
+    @Override
+    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+        String fault = NONE;
+        if (Boolean.TRUE.equals(attributes.getAttribute(BROKEN_CALL))) {
+            fault = BROKEN;
+        } else if (chaos.get() && attributes.getAttribute(DROPPED) == null && calls.incrementAndGet() % 2 == 1) {
+            faults.incrementAndGet();
+            fault = throttles.incrementAndGet() % 2 == 0 ? APPLIED : NOT_APPLIED;
+        }
+        attributes.putAttribute(FAULT, fault);
+        if (NOT_APPLIED.equals(fault) || BROKEN.equals(fault)) {
+            // An operation DynamoDB does not know: it answers an error and changes nothing.
+            return context.httpRequest().toBuilder().putHeader("X-Amz-Target", "DynamoDB_20120810.Injected").build();
+        }
+        return context.httpRequest();
+    }
+
+    @Override
+    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        String fault = attributes.getAttribute(FAULT);
+        if (NONE.equals(fault)) {
+            return context.httpResponse();
+        }
+        return context.httpResponse().toBuilder().statusCode(400)
+                .putHeader("x-amzn-ErrorType", errorType(fault))
+                .build();
+    }
+
+    @Override
+    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+            ExecutionAttributes attributes) {
+        String fault = attributes.getAttribute(FAULT);
+        if (NONE.equals(fault)) {
+            return context.responseBody();
+        }
+        String body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType(fault)
+                + "\",\"message\":\"injected by the test\"}";
+        return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String errorType(String fault) {
+        return BROKEN.equals(fault) ? "ValidationException" : "ProvisionedThroughputExceededException";
+    }
+
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        List<WriteRequest> dropped = attributes.getAttribute(DROPPED);
+        if (dropped == null || !(context.response() instanceof BatchWriteItemResponse response)) {
+            return context.response();
+        }
+        String table = ((BatchWriteItemRequest) context.request()).requestItems().keySet().iterator().next();
+        List<WriteRequest> unprocessed = new ArrayList<>(response.unprocessedItems().getOrDefault(table, List.of()));
+        unprocessed.addAll(dropped);
+        return response.toBuilder().unprocessedItems(Map.of(table, unprocessed)).build();
+    }
+}
