@@ -37,7 +37,8 @@ final class FaultInjector implements ExecutionInterceptor {
     private static final String NONE = "none";
 
     private final AtomicBoolean chaos = new AtomicBoolean();
-    private final AtomicInteger calls = new AtomicInteger();
+    /** Seeded, so a failing run can be replayed; half of the draws come up faulty. */
+    private final java.util.Random coin = new java.util.Random(20261122);
     private final AtomicInteger throttles = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
     private final AtomicInteger batchesBeforeBreak = new AtomicInteger(-1);
@@ -66,11 +67,17 @@ final class FaultInjector implements ExecutionInterceptor {
         }
         attributes.putAttribute(BROKEN_CALL, false);
         if (chaos.get() && request instanceof BatchWriteItemRequest batch
-                && batch.requestItems().values().iterator().next().size() > 1 && calls.incrementAndGet() % 2 == 1) {
+                && batch.requestItems().values().iterator().next().size() > 1 && coinFlip()) {
             faults.incrementAndGet();
             return dropHalf(batch, attributes);
         }
         return request;
+    }
+
+    private boolean coinFlip() {
+        synchronized (coin) {
+            return coin.nextBoolean();
+        }
     }
 
     private boolean shouldBreak(SdkRequest request) {
@@ -103,7 +110,7 @@ final class FaultInjector implements ExecutionInterceptor {
         String fault = NONE;
         if (Boolean.TRUE.equals(attributes.getAttribute(BROKEN_CALL))) {
             fault = BROKEN;
-        } else if (chaos.get() && attributes.getAttribute(DROPPED) == null && calls.incrementAndGet() % 2 == 1) {
+        } else if (chaos.get() && attributes.getAttribute(DROPPED) == null && coinFlip()) {
             faults.incrementAndGet();
             fault = throttles.incrementAndGet() % 2 == 0 ? APPLIED : NOT_APPLIED;
         }

@@ -27,7 +27,7 @@ final class LocalDynamoDb implements AutoCloseable {
         int port = freePort();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
             server.start();
             return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
         } catch (Exception e) {
@@ -46,6 +46,18 @@ final class LocalDynamoDb implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
+                .build();
+    }
+
+    /** A client on which only Herald's own retry loop stands between a fault and the caller. */
+    DynamoDbClient clientWithoutSdkRetries(ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))
+                        .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
                 .build();
     }
 

@@ -1,0 +1,34 @@
+package io.herald.adapter.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.CooldownGuard;
+import io.herald.application.port.MessageStore;
+import io.herald.application.port.SessionDirectory;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Micronaut side: configuration alone gives the stores, on the endpoint and table it names. */
+class DynamoDbWiringTest {
+
+    @Test
+    void configuration_names_the_endpoint_and_table_and_creates_it_on_start() {
+        try (LocalDynamoDb dynamo = LocalDynamoDb.start();
+                ApplicationContext context = ApplicationContext.run(Map.of(
+                        "aws.region", "eu-west-1",
+                        "aws.access-key-id", "local",
+                        "aws.secret-key", "local",
+                        "aws.services.dynamodb.endpoint-override", dynamo.endpoint().toString(),
+                        "herald.dynamodb.table-name", "wired",
+                        "herald.dynamodb.create-table", true))) {
+
+            assertThat(context.getBean(MessageStore.class)).isInstanceOf(DynamoDbMessageStore.class);
+            assertThat(context.getBean(ConnectionRegistry.class)).isInstanceOf(DynamoDbConnectionRegistry.class);
+            assertThat(context.getBean(SessionDirectory.class)).isInstanceOf(DynamoDbSessionDirectory.class);
+            assertThat(context.getBean(CooldownGuard.class)).isInstanceOf(DynamoDbCooldownGuard.class);
+            assertThat(dynamo.client().listTables().tableNames()).contains("wired");
+        }
+    }
+}
