@@ -14,25 +14,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SequentialIds implements IdGenerator {
     private final AtomicInteger counter = new AtomicInteger();
     private final Deque<TeamCode> queuedCodes = new ArrayDeque<>();
+    private final String prefix;
+
+    public SequentialIds() {
+        this("");
+    }
+
+    /** Ids that stay apart from other tests' when they share one store; the prefix also seeds the team codes. */
+    public SequentialIds(String prefix) {
+        this.prefix = prefix;
+    }
 
     @Override
     public MessageId newMessageId() {
-        return new MessageId("msg-" + counter.incrementAndGet());
+        return new MessageId(prefix + "msg-" + counter.incrementAndGet());
     }
 
     @Override
     public ConnectionId newConnectionId() {
-        return new ConnectionId("conn-" + counter.incrementAndGet());
+        return new ConnectionId(prefix + "conn-" + counter.incrementAndGet());
     }
 
     @Override
     public SessionId newSessionId() {
-        return new SessionId("session-" + counter.incrementAndGet());
+        return new SessionId(prefix + "session-" + counter.incrementAndGet());
     }
 
     @Override
     public PlayerId newPlayerId() {
-        return new PlayerId("player-" + counter.incrementAndGet());
+        return new PlayerId(prefix + "player-" + counter.incrementAndGet());
     }
 
     @Override
@@ -41,7 +51,8 @@ public final class SequentialIds implements IdGenerator {
             return queuedCodes.removeFirst();
         }
         int n = counter.incrementAndGet();
-        return TeamCode.from(new int[] {n, n / 31, n / 961, 1, 2, 3});
+        int p = prefix.hashCode();
+        return TeamCode.from(new int[] {n, n / 31, n / 961, p, p / 31, p / 961});
     }
 
     public synchronized void queueTeamCodes(TeamCode... codes) {
