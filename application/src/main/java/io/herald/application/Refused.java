@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** The one shape of "no" every use case answers with, so each edge maps a refusal to its error the same way. */
 public record Refused(Refusal refusal) implements JoinTeam.Outcome, JoinSession.Outcome,
-        RecordGameEvent.Outcome, AcknowledgeMessage.Outcome, DescribeSession.Outcome {
+        RecordGameEvent.Outcome, AcknowledgeMessage.Outcome, DescribeSession.Outcome, RelayPlayerState.Outcome {
     public Refused {
         Objects.requireNonNull(refusal, "refusal");
     }

@@ -16,6 +16,14 @@ public record Connection(ConnectionId id, SessionId session, PlayerId player, In
         Objects.requireNonNull(openedAt, "openedAt");
     }
 
+    /** Identifies the player behind a connection within its session, whichever device it is. */
+    public record Key(SessionId session, PlayerId player) {
+    }
+
+    public Key key() {
+        return new Key(session, player);
+    }
+
     public static Connection opened(ConnectionId id, SessionId session, PlayerId player, Instant at) {
         return new Connection(id, session, player, at, false);
     }

@@ -1,6 +1,8 @@
 package io.herald.application.port;
 
 import io.herald.domain.Message;
+import io.herald.domain.PlayerId;
+import io.herald.domain.PlayerState;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
 import java.util.List;
@@ -16,5 +18,9 @@ public sealed interface Push {
         public RuntimeDeltas {
             deltas = List.copyOf(deltas);
         }
+    }
+
+    /** Another player's live position, for teams that travel independently. */
+    record PlayerStateUpdate(SessionId session, PlayerId player, PlayerState state) implements Push {
     }
 }

@@ -1,0 +1,121 @@
+package io.herald.adapter.micronaut;
+
+import io.herald.application.AcknowledgeMessage;
+import io.herald.application.CloseConnection;
+import io.herald.application.DescribeSession;
+import io.herald.application.FetchUndelivered;
+import io.herald.application.JoinSession;
+import io.herald.application.JoinTeam;
+import io.herald.application.OpenConnection;
+import io.herald.application.OrchestrateMessages;
+import io.herald.application.RecordGameEvent;
+import io.herald.application.RegisterTeam;
+import io.herald.application.RelayPlayerState;
+import io.herald.application.port.Clock;
+import io.herald.application.port.CompositionRecorder;
+import io.herald.application.port.ConnectionGateway;
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.CooldownGuard;
+import io.herald.application.port.EventPublisher;
+import io.herald.application.port.IdGenerator;
+import io.herald.application.port.MessageComposer;
+import io.herald.application.port.MessageStore;
+import io.herald.application.port.SessionDirectory;
+import io.herald.domain.CooldownPolicy;
+import io.herald.domain.PositionRelay;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+
+/**
+ * The one place the use cases are wired, for both shapes: each shape brings the adapters that fulfil the ports
+ * (DynamoDB, Netty or API Gateway pushes, in-process or EventBridge publishing) and this factory does the rest.
+ */
+@Factory
+public class CoreFactory {
+
+    @Singleton
+    @Secondary
+    Clock clock() {
+        return new SystemClock();
+    }
+
+    @Singleton
+    @Secondary
+    IdGenerator ids() {
+        return new RandomIds();
+    }
+
+    /** Serves until an adapter with a real model (OpenAI) is configured; that bean is primary and wins. */
+    @Singleton
+    @Secondary
+    MessageComposer fixedTextComposer() {
+        return new FixedTextComposer();
+    }
+
+    @Singleton
+    @Secondary
+    CompositionRecorder compositionRecorder() {
+        return new LoggingCompositionRecorder();
+    }
+
+    @Singleton
+    RegisterTeam registerTeam(SessionDirectory directory, IdGenerator ids) {
+        return new RegisterTeam(directory, ids);
+    }
+
+    @Singleton
+    JoinTeam joinTeam(SessionDirectory directory, IdGenerator ids) {
+        return new JoinTeam(directory, ids);
+    }
+
+    @Singleton
+    OpenConnection openConnection(ConnectionRegistry connections, Clock clock) {
+        return new OpenConnection(connections, clock);
+    }
+
+    @Singleton
+    JoinSession joinSession(ConnectionRegistry connections, SessionDirectory directory) {
+        return new JoinSession(connections, directory);
+    }
+
+    @Singleton
+    CloseConnection closeConnection(ConnectionRegistry connections) {
+        return new CloseConnection(connections);
+    }
+
+    @Singleton
+    RecordGameEvent recordGameEvent(SessionDirectory directory, ConnectionRegistry connections,
+            ConnectionGateway gateway, EventPublisher publisher) {
+        return new RecordGameEvent(directory, connections, gateway, publisher);
+    }
+
+    @Singleton
+    OrchestrateMessages orchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
+            HeraldSettings settings, MessageComposer composer, ConnectionRegistry connections,
+            ConnectionGateway gateway, Clock clock, IdGenerator ids) {
+        return new OrchestrateMessages(directory, store, cooldown, new CooldownPolicy(settings.getCooldown()), composer,
+                connections, gateway, clock, ids);
+    }
+
+    @Singleton
+    AcknowledgeMessage acknowledgeMessage(ConnectionRegistry connections, MessageStore store, Clock clock) {
+        return new AcknowledgeMessage(connections, store, clock);
+    }
+
+    @Singleton
+    FetchUndelivered fetchUndelivered(MessageStore store, Clock clock) {
+        return new FetchUndelivered(store, clock);
+    }
+
+    @Singleton
+    DescribeSession describeSession(SessionDirectory directory, ConnectionRegistry connections) {
+        return new DescribeSession(directory, connections);
+    }
+
+    @Singleton
+    RelayPlayerState relayPlayerState(ConnectionRegistry connections, SessionDirectory directory,
+            ConnectionGateway gateway, Clock clock, HeraldSettings settings) {
+        return new RelayPlayerState(connections, directory, gateway, clock, new PositionRelay(settings.getPositionInterval()));
+    }
+}

@@ -1,0 +1,76 @@
+package io.herald.application;
+
+import io.herald.application.port.Clock;
+import io.herald.application.port.ConnectionGateway;
+import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.Push;
+import io.herald.application.port.SessionDirectory;
+import io.herald.domain.Connection;
+import io.herald.domain.ConnectionId;
+import io.herald.domain.PlayerState;
+import io.herald.domain.PositionRelay;
+import io.herald.domain.Refusal;
+import io.herald.domain.Team;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Passes a player's position to the rest of the team when the team travels independently, throttled per player.
+ * The throttle lives in this process only: positions are disposable, so a lost window costs one extra update.
+ */
+public final class RelayPlayerState {
+    private final ConnectionRegistry connections;
+    private final SessionDirectory directory;
+    private final Pusher pusher;
+    private final Clock clock;
+    private final PositionRelay relay;
+    private final Map<Connection.Key, Instant> lastRelayed = new ConcurrentHashMap<>();
+
+    public RelayPlayerState(ConnectionRegistry connections, SessionDirectory directory, ConnectionGateway gateway,
+            Clock clock, PositionRelay relay) {
+        this.connections = connections;
+        this.directory = directory;
+        this.pusher = new Pusher(gateway, connections);
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    public record Command(ConnectionId connection, PlayerState state) {
+    }
+
+    public sealed interface Outcome permits Relayed, Dropped, Refused {
+    }
+
+    public record Relayed(int devices) implements Outcome {
+    }
+
+    public record Dropped(PositionRelay.Verdict verdict) implements Outcome {
+    }
+
+    public Outcome relay(Command command) {
+        Optional<Connection> connection = connections.find(command.connection()).filter(Connection::joined);
+        if (connection.isEmpty()) {
+            return new Refused(Refusal.UNKNOWN_CONNECTION);
+        }
+        Connection sender = connection.get();
+        Optional<Team> team = directory.teamOf(sender.session());
+        if (team.isEmpty()) {
+            return new Refused(Refusal.UNKNOWN_SESSION);
+        }
+        Instant now = clock.now();
+        Connection.Key player = sender.key();
+        PositionRelay.Verdict verdict = relay.decide(team.get().travelMode(), Optional.ofNullable(lastRelayed.get(player)), now);
+        if (verdict != PositionRelay.Verdict.RELAY) {
+            return new Dropped(verdict);
+        }
+        lastRelayed.put(player, now);
+        List<Connection> others = connections.ofSession(sender.session()).stream()
+                .filter(c -> !c.player().equals(sender.player()))
+                .toList();
+        Push update = new Push.PlayerStateUpdate(sender.session(), sender.player(), command.state());
+        return new Relayed(pusher.pushTo(others, update).sent());
+    }
+}
