@@ -19,7 +19,11 @@ public final class JoinSession {
         this.directory = directory;
     }
 
-    public record Command(ConnectionId connection, SessionId session, PlayerId player) {
+    /** {@code player} absent: join as whoever the connection authenticated as (seed 001's {@code join} names none). */
+    public record Command(ConnectionId connection, SessionId session, Optional<PlayerId> player) {
+        public Command(ConnectionId connection, SessionId session, PlayerId player) {
+            this(connection, session, Optional.of(player));
+        }
     }
 
     public sealed interface Outcome permits Joined, Refused {
@@ -33,11 +37,12 @@ public final class JoinSession {
         if (opened.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_CONNECTION);
         }
-        Optional<Refusal> refusal = opened.get().mayJoin(command.session(), command.player());
+        PlayerId player = command.player().orElse(opened.get().player());
+        Optional<Refusal> refusal = opened.get().mayJoin(command.session(), player);
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        boolean inRoster = directory.roster(command.session()).stream().anyMatch(p -> p.id().equals(command.player()));
+        boolean inRoster = directory.roster(command.session()).stream().anyMatch(p -> p.id().equals(player));
         if (!inRoster) {
             return new Refused(Refusal.UNKNOWN_PLAYER);
         }

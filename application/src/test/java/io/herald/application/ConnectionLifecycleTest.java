@@ -39,6 +39,16 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void a_join_that_names_no_player_joins_as_the_authenticated_one() {
+        ConnectionId phone = new ConnectionId("c-1");
+        herald.openConnection.open(new OpenConnection.Command(phone, team.session(), ana));
+
+        herald.joinSession.join(new JoinSession.Command(phone, team.session(), java.util.Optional.empty()));
+
+        assertThat(herald.connections.ofPlayer(team.session(), ana)).extracting(c -> c.id()).containsExactly(phone);
+    }
+
+    @Test
     void a_join_from_a_connection_never_opened_is_refused() {
         assertThat(herald.joinSession.join(new JoinSession.Command(new ConnectionId("ghost"), team.session(), ana)))
                 .isEqualTo(new Refused(Refusal.UNKNOWN_CONNECTION));

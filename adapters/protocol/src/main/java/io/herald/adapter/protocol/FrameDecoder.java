@@ -1,0 +1,142 @@
+package io.herald.adapter.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.domain.Ack;
+import io.herald.domain.InboxKey;
+import io.herald.domain.PlayerId;
+import io.herald.domain.PlayerState;
+import io.herald.domain.SessionId;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Client → server text to a validated {@link Inbound}, or to the precise reason it is refused. */
+public final class FrameDecoder {
+    private static final Set<String> ENVELOPE = Set.of("type", "ref", "sessionId", "playerId");
+
+    private final ObjectMapper json;
+
+    public FrameDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public sealed interface Decoded {
+        Optional<String> ref();
+    }
+
+    public record Valid(Inbound frame, Optional<String> ref) implements Decoded {
+    }
+
+    public record Invalid(ProtocolError error, String detail, Optional<String> ref) implements Decoded {
+    }
+
+    /** Thrown inside decoding only, to leave a deeply nested check with its verdict. */
+    private static final class Refusal extends RuntimeException {
+        private final ProtocolError error;
+
+        Refusal(ProtocolError error, String detail) {
+            super(detail, null, false, false);
+            this.error = error;
+        }
+    }
+
+    public Decoded decode(String text) {
+        if (text.length() > Frames.MAX_INBOUND_BYTES || text.getBytes(StandardCharsets.UTF_8).length > Frames.MAX_INBOUND_BYTES) {
+            return new Invalid(ProtocolError.FRAME_TOO_LARGE, ProtocolError.FRAME_TOO_LARGE.message(), Optional.empty());
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new Invalid(ProtocolError.INVALID_JSON, ProtocolError.INVALID_JSON.message(), Optional.empty());
+        }
+        if (node == null || !node.isObject()) {
+            return new Invalid(ProtocolError.INVALID_JSON, ProtocolError.INVALID_JSON.message(), Optional.empty());
+        }
+        Optional<String> ref = Optional.ofNullable(node.get("ref")).filter(JsonNode::isTextual).map(JsonNode::asText)
+                .map(r -> r.length() > 64 ? r.substring(0, 64) : r);
+        try {
+            return new Valid(frame(node), ref);
+        } catch (Refusal refusal) {
+            return new Invalid(refusal.error, refusal.getMessage(), ref);
+        }
+    }
+
+    private Inbound frame(JsonNode node) {
+        String type = text(node, "type");
+        return switch (type) {
+            case "join_session" -> new Inbound.Join(id(node, "sessionId", SessionId::new),
+                    Optional.of(id(node, "playerId", PlayerId::new)));
+            case "join" -> new Inbound.Join(id(node, "sessionId", SessionId::new), Optional.empty());
+            case "ai_message_delivered" -> acknowledge(node, Ack.DELIVERED);
+            case "ai_message_read" -> acknowledge(node, Ack.READ);
+            case "player_state_update" -> new Inbound.StateUpdate(state(node));
+            case "ping" -> new Inbound.Ping();
+            default -> throw new Refusal(ProtocolError.UNKNOWN_TYPE, "unknown frame type '" + shorten(type) + "'");
+        };
+    }
+
+    private Inbound acknowledge(JsonNode node, Ack ack) {
+        return new Inbound.Acknowledge(id(node, "sessionId", SessionId::new), id(node, "sk", InboxKey::parse), ack);
+    }
+
+    private static PlayerState state(JsonNode node) {
+        JsonNode source = node.has("state") ? node.get("state") : node;
+        if (!source.isObject()) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'state' must be an object");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        source.properties().forEach(entry -> {
+            if (source == node && ENVELOPE.contains(entry.getKey())) {
+                return;
+            }
+            JsonNode value = entry.getValue();
+            if (value.isTextual()) {
+                fields.put(entry.getKey(), value.asText());
+            } else if (value.isBoolean()) {
+                fields.put(entry.getKey(), value.asBoolean());
+            } else if (value.isIntegralNumber()) {
+                fields.put(entry.getKey(), value.asLong());
+            } else if (value.isNumber()) {
+                fields.put(entry.getKey(), value.asDouble());
+            } else {
+                throw new Refusal(ProtocolError.INVALID_FIELD, "state field '" + shorten(entry.getKey())
+                        + "' must be text, a number or a boolean");
+            }
+        });
+        try {
+            return new PlayerState(fields);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new Refusal(ProtocolError.MISSING_FIELD, "'" + field + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static <T> T id(JsonNode node, String field, Function<String, T> parse) {
+        String value = text(node, field);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "': " + e.getMessage());
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

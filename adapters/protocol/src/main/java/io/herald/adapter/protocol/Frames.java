@@ -1,0 +1,117 @@
+package io.herald.adapter.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.port.Push;
+import io.herald.domain.Message;
+import io.herald.domain.RuntimeDelta;
+import io.herald.domain.SessionId;
+import io.herald.domain.PlayerId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Server → client frames as JSON text, with the field names of seeds 000/001 so existing clients work unchanged.
+ * Timestamps are ISO-8601 UTC with milliseconds ({@code 2026-01-09T10:30:00.000Z}), as the seeds show them.
+ */
+public final class Frames {
+    /** Larger frames are answered with an error; a chat line or an ack is a few hundred bytes. */
+    public static final int MAX_INBOUND_BYTES = 32 * 1024;
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper json;
+
+    public Frames(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    public String push(Push push) {
+        return switch (push) {
+            case Push.AiMessage ai -> write(aiMessage(ai.message()));
+            case Push.RuntimeDeltas deltas -> write(runtimeDelta(deltas.session(), deltas));
+            case Push.PlayerStateUpdate update -> write(playerState(update));
+        };
+    }
+
+    /** The seed's {@code ai_message} frame, also the shape of each catch-up item (without {@code type}). */
+    public ObjectNode messageFields(Message copy) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("messageId", copy.messageId().value());
+        frame.put("messageType", copy.type().wireName());
+        frame.put("content", copy.content());
+        frame.put("timestamp", timestamp(copy.createdAt()));
+        frame.put("sk", copy.inboxKey().value());
+        frame.put("sessionId", copy.session().value());
+        return frame;
+    }
+
+    private ObjectNode aiMessage(Message copy) {
+        ObjectNode frame = json.createObjectNode().put("type", "ai_message");
+        frame.setAll(messageFields(copy));
+        return frame;
+    }
+
+    private ObjectNode runtimeDelta(SessionId session, Push.RuntimeDeltas push) {
+        ObjectNode frame = json.createObjectNode().put("type", "runtime_delta").put("sessionId", session.value());
+        frame.set("deltas", deltas(push));
+        return frame;
+    }
+
+    public ArrayNode deltas(Push.RuntimeDeltas push) {
+        ArrayNode deltas = json.createArrayNode();
+        for (RuntimeDelta delta : push.deltas()) {
+            ObjectNode node = deltas.addObject().put("type", delta.type().name());
+            putScalars(node, delta.fields());
+            node.put("timestamp", timestamp(delta.timestamp()));
+        }
+        return deltas;
+    }
+
+    private ObjectNode playerState(Push.PlayerStateUpdate update) {
+        ObjectNode frame = json.createObjectNode().put("type", "player_state_update")
+                .put("sessionId", update.session().value()).put("playerId", update.player().value());
+        putScalars(frame.putObject("state"), update.state().fields());
+        return frame;
+    }
+
+    public String joined(SessionId session, PlayerId player) {
+        return write(json.createObjectNode().put("type", "joined").put("sessionId", session.value())
+                .put("playerId", player.value()));
+    }
+
+    public String pong() {
+        return write(json.createObjectNode().put("type", "pong"));
+    }
+
+    public String error(String code, String message, Optional<String> ref) {
+        ObjectNode frame = json.createObjectNode().put("type", "error").put("code", code).put("message", message);
+        ref.ifPresentOrElse(r -> frame.put("ref", r), () -> frame.putNull("ref"));
+        return write(frame);
+    }
+
+    private static void putScalars(ObjectNode node, Map<String, Object> fields) {
+        fields.forEach((name, value) -> {
+            switch (value) {
+                case Boolean b -> node.put(name, b);
+                case Integer i -> node.put(name, i);
+                case Long l -> node.put(name, l);
+                case Number n -> node.put(name, n.doubleValue());
+                default -> node.put(name, value.toString());
+            }
+        });
+    }
+
+    String write(JsonNode node) {
+        return node.toString();
+    }
+}

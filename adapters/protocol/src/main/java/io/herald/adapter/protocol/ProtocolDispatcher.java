@@ -1,0 +1,72 @@
+package io.herald.adapter.protocol;
+
+import io.herald.application.AcknowledgeMessage;
+import io.herald.application.JoinSession;
+import io.herald.application.Refused;
+import io.herald.application.RelayPlayerState;
+import io.herald.domain.ConnectionId;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol for one inbound frame, whichever server carried it: decode, hand to its use case, and answer with
+ * the frames for this same connection. A bad frame gets an error frame and changes nothing; the connection stays.
+ */
+public final class ProtocolDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolDispatcher.class);
+
+    private final FrameDecoder decoder;
+    private final Frames frames;
+    private final JoinSession join;
+    private final AcknowledgeMessage acknowledge;
+    private final RelayPlayerState relay;
+
+    public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
+            RelayPlayerState relay) {
+        this.decoder = decoder;
+        this.frames = frames;
+        this.join = join;
+        this.acknowledge = acknowledge;
+        this.relay = relay;
+    }
+
+    public List<String> handle(ConnectionId connection, String text) {
+        return switch (decoder.decode(text)) {
+            case FrameDecoder.Invalid invalid -> List.of(frames.error(invalid.error().code(), invalid.detail(), invalid.ref()));
+            case FrameDecoder.Valid valid -> dispatch(connection, valid.frame(), valid.ref());
+        };
+    }
+
+    private List<String> dispatch(ConnectionId connection, Inbound frame, Optional<String> ref) {
+        try {
+            return switch (frame) {
+                case Inbound.Join j -> switch (join.join(new JoinSession.Command(connection, j.session(), j.player()))) {
+                    case JoinSession.Joined joined -> List.of(frames.joined(joined.connection().session(),
+                            joined.connection().player()));
+                    case Refused refused -> refusal(refused, ref);
+                };
+                case Inbound.Acknowledge a -> switch (acknowledge.acknowledge(
+                        new AcknowledgeMessage.Command(connection, a.session(), a.key(), a.ack()))) {
+                    case AcknowledgeMessage.Recorded recorded -> List.of();
+                    case AcknowledgeMessage.AlreadyRecorded again -> List.of();
+                    case Refused refused -> refusal(refused, ref);
+                };
+                case Inbound.StateUpdate s -> switch (relay.relay(new RelayPlayerState.Command(connection, s.state()))) {
+                    case RelayPlayerState.Relayed relayed -> List.of();
+                    case RelayPlayerState.Dropped dropped -> List.of();
+                    case Refused refused -> refusal(refused, ref);
+                };
+                case Inbound.Ping ping -> List.of(frames.pong());
+            };
+        } catch (RuntimeException e) {
+            LOG.warn("frame from {} failed", connection, e);
+            return List.of(frames.error("unavailable", "the frame could not be handled now; send it again", ref));
+        }
+    }
+
+    private List<String> refusal(Refused refused, Optional<String> ref) {
+        return List.of(frames.error(refused.refusal().code(), refused.refusal().message(), ref));
+    }
+}
