@@ -1,0 +1,66 @@
+package io.herald.adapter.http;
+
+import io.herald.application.port.SessionTokens;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Who is calling: a player proven by a session token, or the game runtime's backend holding the service key. Every
+ * protected endpoint asks here, and the answer never comes from the request body.
+ */
+final class Callers {
+    private final SessionTokens tokens;
+    private final Optional<String> serviceKey;
+
+    Callers(SessionTokens tokens, Optional<String> serviceKey) {
+        this.tokens = tokens;
+        this.serviceKey = serviceKey.filter(k -> !k.isBlank());
+    }
+
+    sealed interface Caller {
+    }
+
+    record Player(SessionTokens.Identity identity) implements Caller {
+    }
+
+    record Service() implements Caller {
+    }
+
+    Caller require(HttpRequest<?> request) {
+        String credential = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip())
+                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                        "send 'Authorization: Bearer <token>'"));
+        if (serviceKey.isPresent() && constantTimeEquals(serviceKey.get(), credential)) {
+            return new Service();
+        }
+        return tokens.verify(credential).<Caller>map(Player::new)
+                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token",
+                        "the token is malformed, forged or expired"));
+    }
+
+    /** The caller must be this very player, or the service. */
+    void requirePlayer(Caller caller, SessionId session, PlayerId player) {
+        if (caller instanceof Player p && !(p.identity().session().equals(session) && p.identity().player().equals(player))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "the token belongs to another player or session");
+        }
+    }
+
+    /** The caller must be a player of this session, or the service. */
+    void requireSession(Caller caller, SessionId session) {
+        if (caller instanceof Player p && !p.identity().session().equals(session)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "the token belongs to another session");
+        }
+    }
+
+    private static boolean constantTimeEquals(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,21 @@
+package io.herald.adapter.http;
+
+import io.herald.application.port.Clock;
+import io.herald.application.port.SessionTokens;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** The token service and caller resolution, for the controllers here and for the WebSocket door of each shape. */
+@Factory
+public class HttpFactory {
+
+    @Singleton
+    SessionTokens sessionTokens(TokenSettings settings, Clock clock) {
+        return new JwtSessionTokens(settings.getSecret(), settings.getTtl(), clock);
+    }
+
+    @Singleton
+    Callers callers(SessionTokens tokens, PublicEndpoints endpoints) {
+        return new Callers(tokens, endpoints.getServiceKey());
+    }
+}

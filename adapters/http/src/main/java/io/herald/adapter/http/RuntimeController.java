@@ -1,0 +1,117 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.DescribeSession;
+import io.herald.application.FetchUndelivered;
+import io.herald.application.RecordGameEvent;
+import io.herald.application.Refused;
+import io.herald.application.port.Clock;
+import io.herald.application.port.MessagePage;
+import io.herald.application.port.PageRequest;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The game runtime's endpoints: events in, catch-up out, and the session snapshot a reconnecting client reads. */
+@Controller
+public class RuntimeController {
+    private final RecordGameEvent recordGameEvent;
+    private final FetchUndelivered fetchUndelivered;
+    private final DescribeSession describeSession;
+    private final Callers callers;
+    private final Clock clock;
+
+    public RuntimeController(RecordGameEvent recordGameEvent, FetchUndelivered fetchUndelivered,
+            DescribeSession describeSession, Callers callers, Clock clock) {
+        this.recordGameEvent = recordGameEvent;
+        this.fetchUndelivered = fetchUndelivered;
+        this.describeSession = describeSession;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @Post(value = "/runtime/events", consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> event(HttpRequest<?> request, @Body String body) {
+        Callers.Caller caller = callers.require(request);
+        EventRequests.EventRequest parsed = EventRequests.parse(HttpJson.parseObject(body), clock.now());
+        callers.requireSession(caller, parsed.event().session());
+        if (caller instanceof Callers.Player player) {
+            PlayerId actor = parsed.player().orElseThrow(() -> ApiException.badRequest("missing_field", "'playerId' is required"));
+            callers.requirePlayer(caller, parsed.event().session(), actor);
+            if (!player.identity().player().equals(actor)) {
+                throw Refusals.toException(io.herald.domain.Refusal.PLAYER_MISMATCH);
+            }
+        }
+        return switch (recordGameEvent.record(new RecordGameEvent.Command(parsed.event(), parsed.deltas()))) {
+            case RecordGameEvent.Recorded recorded -> {
+                ArrayNode deltas = HttpJson.array();
+                recorded.deltas().forEach(d -> deltas.add(HttpJson.delta(d)));
+                ObjectNode response = HttpJson.object().put("eventId", recorded.eventId().value());
+                response.set("deltas", deltas);
+                yield HttpJson.ok(response);
+            }
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    @Get(value = "/runtime/messages/undelivered", produces = "application/json")
+    public HttpResponse<String> undelivered(HttpRequest<?> request, @QueryValue Optional<String> sessionId,
+            @QueryValue Optional<String> playerId, @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
+        Callers.Caller caller = callers.require(request);
+        SessionId session = HttpJson.parsed("sessionId", sessionId.orElseThrow(() -> missing("sessionId")), SessionId::new);
+        PlayerId player = HttpJson.parsed("playerId", playerId.orElseThrow(() -> missing("playerId")), PlayerId::new);
+        callers.requirePlayer(caller, session, player);
+        int pageSize = HttpJson.parsed("limit", limit.orElse("100"), Integer::parseInt);
+        MessagePage page = HttpJson.parsed("cursor", cursor.orElse(""), c -> fetchUndelivered.fetch(
+                new FetchUndelivered.Query(session, player, new PageRequest(Optional.of(c), pageSize))));
+        ArrayNode messages = HttpJson.array();
+        page.messages().forEach(m -> messages.add(HttpJson.message(m)));
+        ObjectNode response = HttpJson.object();
+        response.set("messages", messages);
+        page.nextCursor().ifPresent(next -> response.put("nextCursor", next));
+        return HttpJson.ok(response);
+    }
+
+    @Get(value = "/api/runtime/session/{sessionId}", produces = "application/json")
+    public HttpResponse<String> session(HttpRequest<?> request, @PathVariable String sessionId) {
+        Callers.Caller caller = callers.require(request);
+        SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
+        callers.requireSession(caller, session);
+        return switch (describeSession.describe(session)) {
+            case DescribeSession.Snapshot snapshot -> {
+                ArrayNode players = HttpJson.array();
+                snapshot.players().forEach(p -> players.addObject()
+                        .put("playerId", p.player().id().value())
+                        .put("playerName", p.player().name())
+                        .put("status", p.player().status().name().toLowerCase(Locale.ROOT))
+                        .put("devicesOnline", p.devicesOnline()));
+                ObjectNode response = HttpJson.object().put("sessionId", session.value())
+                        .put("teamCode", snapshot.team().code().value())
+                        .put("mode", snapshot.team().mode().name().toLowerCase(Locale.ROOT))
+                        .put("travelMode", snapshot.team().travelMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                response.set("players", players);
+                yield HttpJson.ok(response);
+            }
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    @Get(value = "/health", produces = "application/json")
+    public HttpResponse<String> health() {
+        return HttpJson.ok(HttpJson.object().put("status", "UP"));
+    }
+
+    private static ApiException missing(String field) {
+        return ApiException.badRequest("missing_field", "'" + field + "' is required");
+    }
+}

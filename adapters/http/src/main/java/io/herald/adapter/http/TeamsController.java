@@ -1,0 +1,92 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.JoinTeam;
+import io.herald.application.Refused;
+import io.herald.application.RegisterTeam;
+import io.herald.application.Registration;
+import io.herald.application.port.SessionTokens;
+import io.herald.domain.TeamCode;
+import io.herald.domain.TeamMode;
+import io.herald.domain.TravelMode;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code POST /api/teams}: registers a player, creating a team (or a solo run) or joining one by its code. */
+@Controller("/api/teams")
+public class TeamsController {
+    private final RegisterTeam registerTeam;
+    private final JoinTeam joinTeam;
+    private final SessionTokens tokens;
+    private final PublicEndpoints endpoints;
+
+    public TeamsController(RegisterTeam registerTeam, JoinTeam joinTeam, SessionTokens tokens, PublicEndpoints endpoints) {
+        this.registerTeam = registerTeam;
+        this.joinTeam = joinTeam;
+        this.tokens = tokens;
+        this.endpoints = endpoints;
+    }
+
+    @Post(consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> register(HttpRequest<?> request, @Body String body) {
+        ObjectNode json = HttpJson.parseObject(body);
+        String name = HttpJson.text(json, "playerName").strip();
+        Optional<String> code = HttpJson.optionalText(json, "teamCode").filter(c -> !c.isBlank());
+        Registration registration = code.isPresent()
+                ? join(HttpJson.parsed("teamCode", code.get(), TeamCode::parse), name)
+                : HttpJson.parsed("playerName", name, n -> registerTeam.register(
+                        new RegisterTeam.Command(n, mode(json), travelMode(json))));
+        ObjectNode session = HttpJson.object()
+                .put("sessionId", registration.team().session().value())
+                .put("playerId", registration.player().id().value())
+                .put("playerName", registration.player().name())
+                .put("mode", registration.team().mode().name().toLowerCase(Locale.ROOT));
+        ObjectNode response = HttpJson.object().put("teamCode", registration.team().code().value());
+        response.set("session", session);
+        response.put("websocketUrl", websocketUrl(request))
+                .put("token", tokens.issue(registration.team().session(), registration.player().id()));
+        return HttpJson.ok(response);
+    }
+
+    private Registration join(TeamCode code, String name) {
+        return switch (HttpJson.parsed("playerName", name, n -> joinTeam.join(new JoinTeam.Command(code, n)))) {
+            case Registration registration -> registration;
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    private static TeamMode mode(ObjectNode json) {
+        String mode = HttpJson.text(json, "mode");
+        return switch (mode) {
+            case "solo" -> TeamMode.SOLO;
+            case "team" -> TeamMode.TEAM;
+            default -> throw ApiException.badRequest("invalid_field", "'mode' must be \"solo\" or \"team\"");
+        };
+    }
+
+    /** Seed 001's {@code teamTravelMode}; co-located is its default. */
+    private static TravelMode travelMode(ObjectNode json) {
+        Optional<String> given = HttpJson.optionalText(json, "travelMode").or(() -> HttpJson.optionalText(json, "teamTravelMode"));
+        return switch (given.map(m -> m.toLowerCase(Locale.ROOT).replace('_', '-')).orElse("co-located")) {
+            case "co-located", "colocated" -> TravelMode.CO_LOCATED;
+            case "independent" -> TravelMode.INDEPENDENT;
+            default -> throw ApiException.badRequest("invalid_field", "'travelMode' must be \"co-located\" or \"independent\"");
+        };
+    }
+
+    private String websocketUrl(HttpRequest<?> request) {
+        return endpoints.getWebsocketUrl().orElseGet(() -> {
+            String host = request.getHeaders().get(HttpHeaders.HOST, String.class)
+                    .orElseGet(() -> request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort());
+            boolean secure = request.getHeaders().get("X-Forwarded-Proto", String.class).map("https"::equalsIgnoreCase)
+                    .orElse(request.isSecure());
+            return (secure ? "wss://" : "ws://") + host + "/ws";
+        });
+    }
+}

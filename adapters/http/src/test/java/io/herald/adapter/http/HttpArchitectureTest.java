@@ -1,0 +1,17 @@
+package io.herald.adapter.http;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.herald.architecture.CoreRules;
+import io.herald.architecture.EdgeRules;
+import io.herald.architecture.HeraldClasses;
+
+@AnalyzeClasses(packages = "io.herald", importOptions = HeraldClasses.class)
+class HttpArchitectureTest {
+    @ArchTest
+    static final ArchTests core = ArchTests.in(CoreRules.class);
+
+    @ArchTest
+    static final ArchTests edges = ArchTests.in(EdgeRules.class);
+}
