@@ -1,0 +1,86 @@
+package io.herald.server;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Herald as one long-running process. With nothing configured it needs no account and no other process:
+ * DynamoDB Local in-process under {@code HERALD_DATA_DIR} (default {@code ./data}), a token key generated there,
+ * fixed-text messages, in-process event dispatch. {@code HERALD_STORE=dynamodb} uses a real DynamoDB instead,
+ * configured through the usual {@code aws.*} settings.
+ */
+public final class HeraldServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldServer.class);
+
+    private final ApplicationContext context;
+    private final Optional<EmbeddedDynamoDb> embedded;
+
+    private HeraldServer(ApplicationContext context, Optional<EmbeddedDynamoDb> embedded) {
+        this.context = context;
+        this.embedded = embedded;
+    }
+
+    public static void main(String[] args) {
+        HeraldServer server = start(args, Map.of());
+        LOG.info("Herald is listening on http://localhost:{} (WebSocket at /ws)", server.port());
+    }
+
+    /** Starts with the defaults above; {@code overrides} win over them (tests use it for ports and directories). */
+    public static HeraldServer start(String[] args, Map<String, Object> overrides) {
+        Path dataDirectory = Path.of(setting(overrides, "herald.data-dir", "HERALD_DATA_DIR").orElse("./data"));
+        Map<String, Object> properties = new HashMap<>();
+        Optional<EmbeddedDynamoDb> embedded = Optional.empty();
+        if (!"dynamodb".equals(setting(overrides, "herald.store", "HERALD_STORE").orElse("embedded"))) {
+            EmbeddedDynamoDb local = EmbeddedDynamoDb.start(dataDirectory.resolve("dynamodb"));
+            embedded = Optional.of(local);
+            properties.put("aws.services.dynamodb.endpoint-override", local.endpoint());
+            properties.put("aws.region", "us-east-1");
+            properties.put("aws.access-key-id", "embedded");
+            properties.put("aws.secret-key", "embedded");
+            properties.put("herald.dynamodb.create-table", true);
+        }
+        if (setting(overrides, "herald.tokens.secret", "HERALD_TOKENS_SECRET").isEmpty()) {
+            properties.put("herald.tokens.secret", TokenKey.readOrCreate(dataDirectory));
+        }
+        properties.putAll(overrides);
+        try {
+            ApplicationContext context = Micronaut.build(args).mainClass(HeraldServer.class).properties(properties).start();
+            return new HeraldServer(context, embedded);
+        } catch (RuntimeException e) {
+            embedded.ifPresent(EmbeddedDynamoDb::close);
+            throw e;
+        }
+    }
+
+    private static Optional<String> setting(Map<String, Object> overrides, String property, String environment) {
+        return Optional.ofNullable(overrides.get(property)).map(Object::toString)
+                .or(() -> Optional.ofNullable(System.getProperty(property)))
+                .or(() -> Optional.ofNullable(System.getenv(environment)))
+                .filter(value -> !value.isBlank());
+    }
+
+    public int port() {
+        return context.getBean(EmbeddedServer.class).getPort();
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** Graceful: stop taking work, finish pushes and queued events, close sockets with 1001, then the store. */
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            embedded.ifPresent(EmbeddedDynamoDb::close);
+        }
+    }
+}
