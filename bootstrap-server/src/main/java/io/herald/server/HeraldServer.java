@@ -2,8 +2,13 @@ package io.herald.server;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeraldServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeraldServer.class);
+    private static final Duration GRACE = Duration.ofSeconds(20);
 
     private final ApplicationContext context;
     private final Optional<EmbeddedDynamoDb> embedded;
@@ -29,6 +35,7 @@ public final class HeraldServer implements AutoCloseable {
 
     public static void main(String[] args) {
         HeraldServer server = start(args, Map.of());
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("herald-shutdown").unstarted(server::close));
         LOG.info("Herald is listening on http://localhost:{} (WebSocket at /ws)", server.port());
     }
 
@@ -74,13 +81,30 @@ public final class HeraldServer implements AutoCloseable {
         return context;
     }
 
-    /** Graceful: stop taking work, finish pushes and queued events, close sockets with 1001, then the store. */
+    /**
+     * Graceful: finish queued events and their pushes and close sockets with 1001 while Netty still holds them,
+     * then stop the context (Netty stops accepting), then the embedded store. Safe to call twice.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!context.isRunning()) {
+            return;
+        }
         try {
-            context.close();
+            // Netty is graceful-capable too, but it must keep the sockets until they have been closed with 1001.
+            GracefulShutdownCapable.shutdownAll(context.getBeansOfType(GracefulShutdownCapable.class).stream()
+                            .filter(bean -> !(bean instanceof EmbeddedServer)))
+                    .toCompletableFuture().get(GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("graceful shutdown did not finish within {}; stopping anyway", GRACE, e);
         } finally {
-            embedded.ifPresent(EmbeddedDynamoDb::close);
+            try {
+                context.close();
+            } finally {
+                embedded.ifPresent(EmbeddedDynamoDb::close);
+            }
         }
     }
 }

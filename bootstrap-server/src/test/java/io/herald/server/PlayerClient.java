@@ -33,12 +33,24 @@ final class PlayerClient {
     final String websocketUrl;
 
     private PlayerClient(String base, JsonNode registration) {
+        this(base, registration.get("teamCode").asText(), registration.at("/session/sessionId").asText(),
+                registration.at("/session/playerId").asText(), registration.get("token").asText(),
+                registration.get("websocketUrl").asText());
+    }
+
+    private PlayerClient(String base, String teamCode, String sessionId, String playerId, String token, String websocketUrl) {
         this.base = base;
-        this.teamCode = registration.get("teamCode").asText();
-        this.sessionId = registration.at("/session/sessionId").asText();
-        this.playerId = registration.at("/session/playerId").asText();
-        this.token = registration.get("token").asText();
-        this.websocketUrl = registration.get("websocketUrl").asText();
+        this.teamCode = teamCode;
+        this.sessionId = sessionId;
+        this.playerId = playerId;
+        this.token = token;
+        this.websocketUrl = websocketUrl;
+    }
+
+    /** The same player, with the same token, talking to a server at another address (a restarted one). */
+    PlayerClient at(String otherBase) {
+        String socketBase = otherBase.replaceFirst("^http", "ws") + "/ws";
+        return new PlayerClient(otherBase, teamCode, sessionId, playerId, token, socketBase);
     }
 
     static PlayerClient register(String base, String name, String teamCode) {

@@ -82,7 +82,9 @@ public final class InProcessEventPublisher implements EventPublisher {
 
     /** Stops taking events and finishes the ones already queued (bounded), so a restart loses none that was accepted. */
     public void drain() {
-        accepting.set(false);
+        if (!accepting.getAndSet(false)) {
+            return;
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

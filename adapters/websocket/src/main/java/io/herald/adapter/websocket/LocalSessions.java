@@ -6,7 +6,6 @@ import io.herald.application.port.Push;
 import io.herald.domain.ConnectionId;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +61,6 @@ public class LocalSessions implements ConnectionGateway {
     }
 
     /** Lets pushes already handed to Netty finish, then closes every socket with 1001 so clients reconnect elsewhere. */
-    @PreDestroy
     void closeAll() {
         try {
             CompletableFuture.allOf(inFlight.keySet().toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
