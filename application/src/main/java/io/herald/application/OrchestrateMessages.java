@@ -114,7 +114,9 @@ public final class OrchestrateMessages {
     private Outcome composeAndSend(EventClaim.Granted claim, GameEvent trigger, MessageType type,
             List<PlayerId> recipients, List<SessionPlayer> roster, Instant now) {
         CooldownWindow window = policy.openFor(trigger.id(), now);
-        if (type == MessageType.INDIVIDUAL) {
+        if (policy.isOff()) {
+            // Nothing to hold back; no window either, so events racing on one player cannot block each other.
+        } else if (type == MessageType.INDIVIDUAL) {
             PlayerId player = recipients.getFirst();
             Optional<CooldownWindow> blocking = cooldown.tryOpen(trigger.session(), player, window, now);
             if (blocking.isPresent()) {

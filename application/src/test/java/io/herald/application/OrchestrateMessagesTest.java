@@ -152,6 +152,21 @@ class OrchestrateMessagesTest {
     }
 
     @Test
+    void with_the_cooldown_off_every_event_speaks_even_when_an_earlier_clock_reading_is_stored_later() {
+        FakeHerald noCooldown = new FakeHerald(ScriptedComposer.answering("hi"), Duration.ZERO);
+        TestTeam solo = noCooldown.team("Dee");
+        NodeComplete later = new NodeComplete(solo.session(), solo.player(0), "node-2", noCooldown.clock.now());
+        noCooldown.clock.advance(Duration.ofMillis(5));
+        noCooldown.orchestrate.handle(new NodeComplete(solo.session(), solo.player(0), "node-1", noCooldown.clock.now()));
+
+        noCooldown.clock.advance(Duration.ofMillis(-5));
+        OrchestrateMessages.Outcome outcome = noCooldown.orchestrate.handle(later);
+
+        assertThat(outcome).isInstanceOf(Sent.class);
+        assertThat(noCooldown.store.copyCount()).isEqualTo(2);
+    }
+
+    @Test
     void a_broadcast_is_not_held_back_by_the_cooldown_but_starts_a_new_window_for_everyone() {
         herald.orchestrate.handle(anaCompletes("node-1"));
 

@@ -16,6 +16,11 @@ public record CooldownPolicy(Duration window) {
         }
     }
 
+    /** A zero window switches the cooldown off (load tests, or a game that paces its own messages). */
+    public boolean isOff() {
+        return window.isZero();
+    }
+
     public CooldownWindow openFor(EventId event, Instant now) {
         return new CooldownWindow(event, now.plus(window));
     }

@@ -34,6 +34,12 @@ class CooldownPolicyTest {
     }
 
     @Test
+    void a_zero_window_switches_the_cooldown_off() {
+        assertThat(new CooldownPolicy(Duration.ZERO).isOff()).isTrue();
+        assertThat(policy.isOff()).isFalse();
+    }
+
+    @Test
     void a_redelivery_of_the_event_that_opened_the_window_is_not_blocked_by_it() {
         CooldownWindow window = policy.openFor(first, T0);
 

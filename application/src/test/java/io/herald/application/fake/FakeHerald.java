@@ -53,10 +53,14 @@ public final class FakeHerald {
     }
 
     public FakeHerald(ScriptedComposer composer) {
+        this(composer, CooldownPolicy.DEFAULT_WINDOW);
+    }
+
+    public FakeHerald(ScriptedComposer composer, Duration cooldown) {
         this.composer = composer;
         this.recordGameEvent = new RecordGameEvent(directory, connections, gateway, publisher);
-        this.orchestrate = new OrchestrateMessages(directory, store, cooldown,
-                new CooldownPolicy(CooldownPolicy.DEFAULT_WINDOW), composer, connections, gateway, clock, ids);
+        this.orchestrate = new OrchestrateMessages(directory, store, this.cooldown, new CooldownPolicy(cooldown), composer,
+                connections, gateway, clock, ids);
     }
 
     /** A team of the named players, none connected yet. */

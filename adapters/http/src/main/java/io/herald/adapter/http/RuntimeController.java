@@ -15,6 +15,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -23,6 +25,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The game runtime's endpoints: events in, catch-up out, and the session snapshot a reconnecting client reads. */
+// Store calls block: they run on virtual threads, never on Netty's event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class RuntimeController {
     private final RecordGameEvent recordGameEvent;

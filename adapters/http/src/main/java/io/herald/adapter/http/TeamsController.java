@@ -14,11 +14,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 import java.util.Locale;
 import java.util.Optional;
 
 /** {@code POST /api/teams}: registers a player, creating a team (or a solo run) or joining one by its code. */
+// Store calls block: they run on virtual threads, never on Netty's event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/teams")
 public class TeamsController {
     private final RegisterTeam registerTeam;
