@@ -1,0 +1,34 @@
+package io.herald.loadtest;
+
+import java.util.List;
+
+/** What the server can send over a WebSocket, as values, so scenarios match on type instead of poking at JSON. */
+sealed interface Frame {
+    /** The server accepted {@code join_session}; only after this does the connection receive session traffic. */
+    record Joined(String sessionId, String playerId) implements Frame {}
+
+    /** An AI message pushed to this player; {@code sk} names it for the ack and for reconciliation. */
+    record AiMessage(String sessionId, String messageId, String sk) implements Frame {}
+
+    /** State changes another player caused; each delta is reconciled on its own. */
+    record RuntimeDelta(String sessionId, List<Delta> deltas) implements Frame {
+        public RuntimeDelta {
+            deltas = List.copyOf(deltas);
+        }
+    }
+
+    /** One entry of a {@code runtime_delta}: fields the tool needs to tell which event it came from. */
+    record Delta(String type, String playerId, String nodeId) {}
+
+    /** The server's answer to {@code ping}. */
+    record Pong() implements Frame {}
+
+    /** Something the server refused; {@code ref} is kept as raw JSON text because its shape is not fixed. */
+    record ServerError(String code, String message, String ref) implements Frame {}
+
+    /** A well-formed frame of a type this tool has no use for (frames added by later issues, for instance). */
+    record Other(String type) implements Frame {}
+
+    /** Text that is not a frame this tool can read; counted as a failure because the server should never send it. */
+    record Malformed(String reason, String text) implements Frame {}
+}

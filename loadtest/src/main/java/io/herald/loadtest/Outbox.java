@@ -1,0 +1,9 @@
+package io.herald.loadtest;
+
+/** Where a {@link PlayerSession} sends client frames: the WebSocket in a run, a list in a test. */
+interface Outbox {
+    void send(String frame);
+
+    /** Starts a normal close after every frame already sent. */
+    void close();
+}

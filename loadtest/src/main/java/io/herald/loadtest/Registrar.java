@@ -1,0 +1,67 @@
+package io.herald.loadtest;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Registers whole teams in two bounded waves: every team's first player creates it, then everybody else joins
+ * with that team's code — the order the protocol requires, without making one team wait for another.
+ */
+final class Registrar {
+    private Registrar() {}
+
+    /** Player names are {@code prefix-t<team>-p<player>}, short enough for the server's 64-character limit. */
+    static Roster register(HeraldServer server, List<Integer> teamSizes, String prefix, int concurrency,
+            PrintStream out) {
+        int total = teamSizes.stream().mapToInt(Integer::intValue).sum();
+        Progress progress = new Progress(out, "registered", total);
+        List<Attempt<Registration>> leaders = Bounded.map(IntStream.range(0, teamSizes.size()).boxed().toList(),
+                concurrency, progress,
+                team -> Attempt.of(() -> server.register(name(prefix, team, 0), "team", null)));
+
+        record Seat(int team, int player, String teamCode) {}
+        List<Seat> seats = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int team = 0; team < teamSizes.size(); team++) {
+            switch (leaders.get(team)) {
+                case Attempt.Done<Registration> leader -> {
+                    for (int player = 1; player < teamSizes.get(team); player++) {
+                        seats.add(new Seat(team, player, leader.value().teamCode()));
+                    }
+                }
+                case Attempt.Failed<Registration> failed -> {
+                    failures.add("team " + team + " could not be created: " + failed.reason());
+                    for (int player = 1; player < teamSizes.get(team); player++) {
+                        failures.add("team " + team + " player " + player + " not registered: no team to join");
+                    }
+                }
+            }
+        }
+        List<Attempt<Registration>> members = Bounded.map(seats, concurrency, progress,
+                seat -> Attempt.of(() -> server.register(name(prefix, seat.team(), seat.player()), "team",
+                        seat.teamCode())));
+
+        List<List<Registration>> teams = new ArrayList<>();
+        for (int team = 0; team < teamSizes.size(); team++) {
+            List<Registration> players = new ArrayList<>();
+            if (leaders.get(team) instanceof Attempt.Done<Registration> leader) {
+                players.add(leader.value());
+            }
+            teams.add(players);
+        }
+        for (int i = 0; i < seats.size(); i++) {
+            switch (members.get(i)) {
+                case Attempt.Done<Registration> member -> teams.get(seats.get(i).team()).add(member.value());
+                case Attempt.Failed<Registration> failed -> failures.add("team " + seats.get(i).team() + " player "
+                        + seats.get(i).player() + " not registered: " + failed.reason());
+            }
+        }
+        return new Roster(teams, failures);
+    }
+
+    private static String name(String prefix, int team, int player) {
+        return prefix + "-t" + team + "-p" + player;
+    }
+}

@@ -1,0 +1,122 @@
+package io.herald.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.loadtest.CommandLine.Invocation;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+    private static Invocation parse(String... args) {
+        return CommandLine.parse(args);
+    }
+
+    private static ScenarioOptions run(String... args) {
+        Invocation invocation = parse(args);
+        assertThat(invocation).isInstanceOf(Invocation.Run.class);
+        return ((Invocation.Run) invocation).options();
+    }
+
+    private static String invalid(String... args) {
+        Invocation invocation = parse(args);
+        assertThat(invocation).isInstanceOf(Invocation.Invalid.class);
+        return ((Invocation.Invalid) invocation).message();
+    }
+
+    @Test
+    void seed_without_flags_is_ten_sessions_of_five_players_and_a_hundred_events_on_loopback() {
+        assertThat(run("seed")).isEqualTo(new ScenarioOptions.Seed(URI.create("http://127.0.0.1:8080"), 10, 5, 100,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+    }
+
+    @Test
+    void broadcast_without_flags_is_a_thousand_players_and_twenty_events_two_hundred_ms_apart() {
+        assertThat(run("broadcast")).isEqualTo(new ScenarioOptions.Broadcast(URI.create("http://127.0.0.1:8080"),
+                1000, 20, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+    }
+
+    @Test
+    void idle_without_flags_holds_twenty_thousand_connections_for_a_minute_without_pings() {
+        assertThat(run("idle")).isEqualTo(new ScenarioOptions.Idle(URI.create("http://127.0.0.1:8080"), 20_000,
+                Duration.ofSeconds(60), Optional.empty(), Duration.ofSeconds(30), 100));
+    }
+
+    @Test
+    void flags_are_read_as_separate_values_or_after_an_equals_sign() {
+        ScenarioOptions.Seed seed = (ScenarioOptions.Seed) run("seed", "--sessions", "2", "--players=3",
+                "--events", "7", "--url=http://localhost:9090/", "--timeout", "5s", "--settle=0",
+                "--concurrency", "4");
+
+        assertThat(seed).isEqualTo(new ScenarioOptions.Seed(URI.create("http://localhost:9090/"), 2, 3, 7,
+                Duration.ofSeconds(5), Duration.ZERO, 4));
+    }
+
+    @Test
+    void durations_take_ms_s_and_m_and_a_bare_number_is_the_flags_own_unit() {
+        ScenarioOptions.Broadcast broadcast = (ScenarioOptions.Broadcast) run("broadcast", "--interval", "50",
+                "--timeout", "2m");
+        ScenarioOptions.Idle idle = (ScenarioOptions.Idle) run("idle", "--hold", "90", "--ping-every", "1500ms");
+
+        assertThat(broadcast.interval()).isEqualTo(Duration.ofMillis(50));
+        assertThat(broadcast.timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(idle.hold()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(idle.pingEvery()).contains(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void help_is_recognised_alone_or_after_a_scenario() {
+        assertThat(parse("--help")).isInstanceOf(Invocation.Help.class);
+        assertThat(parse("help")).isInstanceOf(Invocation.Help.class);
+        assertThat(parse("idle", "-h")).isInstanceOf(Invocation.Help.class);
+    }
+
+    @Test
+    void no_arguments_or_an_unknown_scenario_is_refused_by_name() {
+        assertThat(invalid()).contains("no scenario");
+        assertThat(invalid("soak")).contains("unknown scenario 'soak'");
+    }
+
+    @Test
+    void a_flag_of_another_scenario_is_refused() {
+        assertThat(invalid("seed", "--connections", "5")).isEqualTo("unknown option --connections for seed");
+        assertThat(invalid("idle", "--events", "5")).isEqualTo("unknown option --events for idle");
+    }
+
+    @Test
+    void a_flag_without_a_value_or_given_twice_is_refused() {
+        assertThat(invalid("seed", "--events")).isEqualTo("--events needs a value");
+        assertThat(invalid("seed", "--events", "1", "--events=2")).isEqualTo("--events given twice");
+    }
+
+    @Test
+    void counts_must_be_positive_whole_numbers() {
+        assertThat(invalid("seed", "--events", "0")).contains("--events must be a positive whole number");
+        assertThat(invalid("seed", "--players", "five")).contains("got 'five'");
+        assertThat(invalid("seed", "--sessions", "99999999999")).contains("--sessions");
+    }
+
+    @Test
+    void a_broadcast_needs_a_sender_and_at_least_one_recipient() {
+        assertThat(invalid("broadcast", "--players", "1")).contains("at least 2");
+    }
+
+    @Test
+    void a_malformed_or_zero_duration_is_refused_but_a_zero_settle_is_allowed() {
+        assertThat(invalid("idle", "--hold", "0")).contains("--hold must be a duration");
+        assertThat(invalid("seed", "--timeout", "3h")).contains("got '3h'");
+        assertThat(run("seed", "--settle", "0ms")).isInstanceOf(ScenarioOptions.Seed.class);
+    }
+
+    @Test
+    void the_url_must_be_http_with_a_host() {
+        assertThat(invalid("seed", "--url", "ws://127.0.0.1:8080")).contains("--url must be http(s)");
+        assertThat(invalid("seed", "--url", "http://")).contains("--url");
+    }
+
+    @Test
+    void a_stray_positional_argument_is_refused() {
+        assertThat(invalid("seed", "50")).isEqualTo("unexpected argument '50'");
+    }
+}
