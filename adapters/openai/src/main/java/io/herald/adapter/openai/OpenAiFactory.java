@@ -1,0 +1,58 @@
+package io.herald.adapter.openai;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.herald.application.port.Clock;
+import io.herald.application.port.CompositionRecorder;
+import io.herald.application.port.MessageComposer;
+import io.herald.application.port.SystemPromptSource;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Herald's Micronaut integration of the official OpenAI SDK (there is no micronaut-openai artifact): the system
+ * prompt source always, and the client and composer only when a key is configured, so that without one the fixed-text
+ * composer of another module is the only {@link MessageComposer}.
+ */
+@Factory
+public class OpenAiFactory {
+
+    @Singleton
+    SystemPromptSource systemPromptSource(OpenAiSettings settings, Clock clock, BeanProvider<S3Client> s3) {
+        return new RefreshingSystemPrompt(new PromptLoader(PromptLocation.parse(settings.getSystemPrompt()), s3::get),
+                settings.getSystemPromptRefresh(), clock);
+    }
+
+    /** The SDK's own retries are off: {@link OpenAiComposer} retries within the event's budget instead. */
+    @Singleton
+    @Requires(condition = ApiKeyConfigured.class)
+    @Bean(preDestroy = "close")
+    OpenAIClient openAiClient(OpenAiSettings settings) {
+        return OpenAIOkHttpClient.builder()
+                .jsonMapper(SdkWarmUp.warmedMapper(model(settings)))
+                .apiKey(ApiKeySource.resolve(settings, System.getenv()))
+                .baseUrl(settings.getBaseUrl())
+                .maxRetries(0)
+                .timeout(settings.getCallTimeout())
+                .build();
+    }
+
+    /** Eager, so a key that cannot be read or a prompt that cannot be loaded stops the start (the cold start). */
+    @Context
+    @Requires(condition = ApiKeyConfigured.class)
+    MessageComposer messageComposer(OpenAIClient client, OpenAiSettings settings, SystemPromptSource prompts,
+            CompositionRecorder recorder, Clock clock) {
+        return new OpenAiComposer(new ChatEndpoint(client, model(settings), clock), prompts, recorder,
+                new CircuitBreaker(settings.getBreakerThreshold(), settings.getBreakerOpenFor(), clock),
+                new OpenAiComposer.Budget(settings.getCallTimeout(), settings.getBudget()), clock);
+    }
+
+    private static ChatEndpoint.ModelSettings model(OpenAiSettings settings) {
+        return new ChatEndpoint.ModelSettings(settings.getModel(), settings.getMaxTokens(), settings.getTemperature());
+    }
+}
