@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The server as a team of three players' devices see it: real sockets, real HTTP, the embedded store. */
 class ServerEndToEndTest {
     private static final Duration QUIET = Duration.ofMillis(700);
+    private static final String SERVICE_KEY = "game-backend-service-key-for-tests";
     private static HeraldServer server;
     private static String base;
 
@@ -34,7 +35,8 @@ class ServerEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         Path data = Files.createTempDirectory("herald-e2e");
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1, "herald.data-dir", data.toString()));
+        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1, "herald.data-dir", data.toString(),
+                "herald.http.service-key", SERVICE_KEY));
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -199,6 +201,21 @@ class ServerEndToEndTest {
         assertThat(PlayerClient.get(base + "/runtime/messages/undelivered?sessionId=" + ana.sessionId + "&playerId="
                 + ana.playerId, ben.token).status()).isEqualTo(403);
         assertThat(PlayerClient.get(base + "/nowhere", null).json().get("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void the_game_backend_may_report_any_players_event_with_the_service_key() {
+        Device benPhone = ben.online();
+
+        Response response = PlayerClient.post(base + "/runtime/events", SERVICE_KEY, PlayerClient.JSON.createObjectNode()
+                .put("sessionId", ben.sessionId).put("playerId", ben.playerId).put("eventType", "PuzzleSubmit")
+                .put("puzzleId", "riddle").put("correct", true).toString());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(benPhone.await("ai_message").get("sk").asText())
+                .isEqualTo("ai-msg#" + ben.playerId + "#" + response.json().get("eventId").asText());
+        assertThat(PlayerClient.post(base + "/runtime/events", "not-the-key", "{}").json().get("code").asText())
+                .isEqualTo("invalid_token");
     }
 
     @Test

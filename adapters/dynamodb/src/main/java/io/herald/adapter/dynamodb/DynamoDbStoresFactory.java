@@ -1,5 +1,6 @@
 package io.herald.adapter.dynamodb;
 
+import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
@@ -33,6 +34,11 @@ public class DynamoDbStoresFactory {
     @Singleton
     SessionDirectory sessionDirectory(DynamoDbTable table) {
         return new DynamoDbSessionDirectory(table);
+    }
+
+    @Singleton
+    CompositionRecorder compositionRecorder(DynamoDbTable table) {
+        return new DynamoDbCompositionRecorder(table);
     }
 
     @Singleton

@@ -28,6 +28,8 @@ class DynamoDbWiringTest {
             assertThat(context.getBean(ConnectionRegistry.class)).isInstanceOf(DynamoDbConnectionRegistry.class);
             assertThat(context.getBean(SessionDirectory.class)).isInstanceOf(DynamoDbSessionDirectory.class);
             assertThat(context.getBean(CooldownGuard.class)).isInstanceOf(DynamoDbCooldownGuard.class);
+            assertThat(context.getBean(io.herald.application.port.CompositionRecorder.class))
+                    .isInstanceOf(DynamoDbCompositionRecorder.class);
             assertThat(dynamo.client().listTables().tableNames()).contains("wired");
         }
     }
