@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.port.Push;
+import io.herald.application.port.PushFormat;
 import io.herald.domain.Message;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * Server → client frames as JSON text, with the field names of seeds 000/001 so existing clients work unchanged.
  * Timestamps are ISO-8601 UTC with milliseconds ({@code 2026-01-09T10:30:00.000Z}), as the seeds show them.
  */
-public final class Frames {
+public final class Frames implements PushFormat {
     /** Larger frames are answered with an error; a chat line or an ack is a few hundred bytes. */
     public static final int MAX_INBOUND_BYTES = 32 * 1024;
     private static final DateTimeFormatter TIMESTAMP =
@@ -33,6 +34,11 @@ public final class Frames {
 
     public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
+    }
+
+    @Override
+    public String encode(Push push) {
+        return push(push);
     }
 
     public String push(Push push) {
