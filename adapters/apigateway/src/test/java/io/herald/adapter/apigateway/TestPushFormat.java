@@ -1,0 +1,23 @@
+package io.herald.adapter.apigateway;
+
+import io.herald.application.port.Push;
+import io.herald.application.port.PushFormat;
+import jakarta.inject.Singleton;
+
+/**
+ * The wire format stands in for the protocol module's, which this module must not depend on: a frame text with
+ * characters beyond ASCII, so the bytes sent show the encoding.
+ */
+@Singleton
+final class TestPushFormat implements PushFormat {
+
+    @Override
+    public String encode(Push push) {
+        return switch (push) {
+            case Push.RuntimeDeltas deltas -> "{\"type\":\"runtime_delta\",\"sessionId\":\"" + deltas.session()
+                    + "\",\"deltas\":" + deltas.deltas().size() + ",\"note\":\"équipe ✓ 🎯\"}";
+            case Push.AiMessage message -> "{\"type\":\"ai_message\"}";
+            case Push.PlayerStateUpdate update -> "{\"type\":\"player_state_update\"}";
+        };
+    }
+}
