@@ -14,7 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** DynamoDB Local started in-process, in memory, on a free port, spoken to over HTTP like the real service. */
-final class LocalDynamoDb implements AutoCloseable {
+public final class LocalDynamoDb implements AutoCloseable {
     private final DynamoDBProxyServer server;
     private final URI endpoint;
 
@@ -23,7 +23,7 @@ final class LocalDynamoDb implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static LocalDynamoDb start() {
+    public static LocalDynamoDb start() {
         int port = freePort();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
@@ -35,11 +35,11 @@ final class LocalDynamoDb implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    DynamoDbClient client(ExecutionInterceptor... interceptors) {
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

@@ -1,0 +1,55 @@
+package io.herald.lambda;
+
+import io.herald.adapter.eventbridge.EventBridgeEvents;
+import io.herald.application.OrchestrateMessages;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EventBridge's game events and the 5-minute schedule. It succeeds only when the event is finished (every copy
+ * stored, or nothing to say); anything else fails the invocation so EventBridge delivers again, and the claim on the
+ * event makes the redelivery finish the work instead of repeating it.
+ */
+public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+    private static final Logger LOG = LoggerFactory.getLogger(OrchestratorHandler.class);
+
+    @Inject
+    OrchestrateMessages orchestrate;
+
+    public OrchestratorHandler() {
+    }
+
+    public OrchestratorHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    /** Thrown so the invocation fails and EventBridge delivers the event again later. */
+    static final class NotFinished extends RuntimeException {
+        NotFinished(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public String execute(Map<String, Object> envelope) {
+        return switch (EventBridgeEvents.decode(envelope)) {
+            case EventBridgeEvents.Game game -> switch (orchestrate.handle(game.event())) {
+                case OrchestrateMessages.InProgressElsewhere busy -> throw new NotFinished(
+                        busy.event() + " is being processed elsewhere until " + busy.leaseUntil());
+                case OrchestrateMessages.Sent sent -> "sent " + sent.message().messageId() + " to "
+                        + sent.message().recipients().size() + " players";
+                case OrchestrateMessages.Outcome other -> other.toString();
+            };
+            case EventBridgeEvents.ScheduledTick tick -> "scheduled check at " + tick.at() + ": periodic checks do not speak";
+            case EventBridgeEvents.Invalid invalid -> {
+                // Redelivering an envelope that can never decode would only burn retries before the dead-letter queue.
+                LOG.error("ignored an EventBridge envelope Herald cannot read: {}", invalid.reason());
+                yield "ignored: " + invalid.reason();
+            }
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package io.herald.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.herald.adapter.protocol.ProtocolDispatcher;
+import io.herald.application.CloseConnection;
+import io.herald.application.OpenConnection;
+import io.herald.application.port.SessionTokens;
+import io.herald.domain.ConnectionId;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The WebSocket API's three routes. {@code $connect} is the only moment the token is seen, so the identity is
+ * stored then (or the handshake refused, nothing stored); {@code $default} is the server's own protocol, and its
+ * reply frame is the route response API Gateway hands back to the client.
+ */
+public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+    @Inject
+    SessionTokens tokens;
+    @Inject
+    OpenConnection openConnection;
+    @Inject
+    CloseConnection closeConnection;
+    @Inject
+    ProtocolDispatcher dispatcher;
+
+    public WebSocketHandler() {
+    }
+
+    public WebSocketHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse execute(APIGatewayV2WebSocketEvent event) {
+        ConnectionId connection = new ConnectionId(event.getRequestContext().getConnectionId());
+        return switch (event.getRequestContext().getRouteKey()) {
+            case "$connect" -> connect(connection, Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()));
+            case "$disconnect" -> {
+                closeConnection.close(new CloseConnection.Command(connection));
+                yield response(200, null);
+            }
+            default -> {
+                List<String> replies = dispatcher.handle(connection, Optional.ofNullable(event.getBody()).orElse(""));
+                yield response(200, replies.isEmpty() ? null : replies.getFirst());
+            }
+        };
+    }
+
+    private APIGatewayV2WebSocketResponse connect(ConnectionId connection, Map<String, String> query) {
+        Optional<SessionTokens.Identity> identity = Optional.ofNullable(query.get("token")).flatMap(tokens::verify);
+        if (identity.isEmpty()) {
+            return response(401, "{\"type\":\"error\",\"code\":\"invalid_token\",\"message\":\"a valid token is required\"}");
+        }
+        openConnection.open(new OpenConnection.Command(connection, identity.get().session(), identity.get().player()));
+        return response(200, null);
+    }
+
+    private static APIGatewayV2WebSocketResponse response(int status, String body) {
+        APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+        response.setStatusCode(status);
+        response.setBody(body);
+        return response;
+    }
+}
