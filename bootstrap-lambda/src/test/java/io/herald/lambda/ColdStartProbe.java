@@ -1,0 +1,52 @@
+package io.herald.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+
+/**
+ * Issue 6's cold-start figure, not a test: in a fresh JVM, build a handler as the Lambda runtime does (its own
+ * context from the environment) and handle one request that reaches the store. Prints milliseconds since JVM start.
+ * Run as documented in the README ("Deploy to AWS").
+ */
+public final class ColdStartProbe {
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long mainStart = System.currentTimeMillis();
+        String result = switch (args[0]) {
+            case "websocket" -> {
+                WebSocketHandler handler = new WebSocketHandler();
+                APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
+                APIGatewayV2WebSocketEvent.RequestContext context = new APIGatewayV2WebSocketEvent.RequestContext();
+                context.setRouteKey("$default");
+                context.setConnectionId("cold-start-probe");
+                event.setRequestContext(context);
+                // An ack from a connection the store does not know: one DynamoDB read, an error frame back.
+                event.setBody("{\"type\":\"ai_message_delivered\",\"sessionId\":\"s\",\"sk\":\"ai-msg#p#NodeComplete-1\"}");
+                yield handler.handleRequest(event, new TestLambdaContext()).getBody();
+            }
+            case "http" -> {
+                HttpHandler handler = new HttpHandler();
+                APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
+                        .withRawPath("/api/teams").withRawQueryString("").withIsBase64Encoded(false)
+                        .withHeaders(Map.of("content-type", "application/json", "host", "api.example.com"))
+                        .withBody("{\"playerName\":\"Cold\",\"mode\":\"solo\"}")
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe")
+                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
+                                        .withPath("/api/teams").withProtocol("HTTP/1.1").withSourceIp("203.0.113.7").build())
+                                .build())
+                        .build();
+                yield handler.handleRequest(event, new TestLambdaContext()).getStatusCode() + "";
+            }
+            default -> throw new IllegalArgumentException("websocket or http");
+        };
+        long done = System.currentTimeMillis();
+        System.out.printf("COLDSTART %s: %d ms from JVM start (%d ms in main), answer %s%n", args[0], done - jvmStart,
+                done - mainStart, result.length() > 60 ? result.substring(0, 60) : result);
+        System.exit(0);
+    }
+}
