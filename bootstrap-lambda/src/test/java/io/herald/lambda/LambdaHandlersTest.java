@@ -2,19 +2,15 @@ package io.herald.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.adapter.dynamodb.LocalDynamoDb;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.domain.ConnectionId;
 import io.micronaut.context.ApplicationContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,20 +31,7 @@ class LambdaHandlersTest {
     static void start() throws Exception {
         dynamo = LocalDynamoDb.start();
         aws = new AwsStubs();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("aws.region", "us-east-1");
-        properties.put("aws.access-key-id", "local");
-        properties.put("aws.secret-key", "local");
-        properties.put("aws.services.dynamodb.endpoint-override", dynamo.endpoint().toString());
-        properties.put("aws.services.events.endpoint-override", aws.endpoint());
-        properties.put("herald.dynamodb.table-name", "herald-lambda");
-        properties.put("herald.dynamodb.create-table", true);
-        properties.put("herald.tokens.secret", "a-lambda-test-secret-of-32-bytes-at-least");
-        properties.put("herald.eventbridge.enabled", true);
-        properties.put("herald.apigateway.endpoint", aws.endpoint());
-        properties.put("herald.http.websocket-url", "wss://abc123.execute-api.us-east-1.amazonaws.com/dev");
-        // The story below sends one player two messages within minutes; the cooldown has its own tests.
-        properties.put("herald.messages.cooldown", "0s");
+        Map<String, Object> properties = AwsEvents.settings(dynamo.endpoint().toString(), aws.endpoint(), aws.endpoint());
         context = ApplicationContext.builder().properties(properties).environments("function", "lambda").start();
         http = new HttpHandler(context);
         webSocket = new WebSocketHandler(context);
@@ -63,61 +46,20 @@ class LambdaHandlersTest {
     }
 
     private static JsonNode httpCall(String method, String path, String query, String token, String body) throws Exception {
-        Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json", "host", "api.example.com"));
-        if (token != null) {
-            headers.put("authorization", "Bearer " + token);
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query == null ? "" : query)
-                .withQueryStringParameters(query == null ? null : parseQuery(query))
-                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("203.0.113.7").build()).build())
-                .build();
-        APIGatewayV2HTTPResponse response = http.handleRequest(event, new TestLambdaContext());
+        APIGatewayV2HTTPResponse response = http.handleRequest(AwsEvents.http(method, path, query, token, body),
+                new TestLambdaContext());
         JsonNode json = AwsStubs.JSON.readTree(response.getBody());
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_status", response.getStatusCode());
         return json;
     }
 
-    private static Map<String, String> parseQuery(String query) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            parameters.put(kv[0], kv[1]);
-        }
-        return parameters;
-    }
-
     private static APIGatewayV2WebSocketResponse socket(String route, String connectionId, Map<String, String> query,
             String body) {
-        APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
-        APIGatewayV2WebSocketEvent.RequestContext requestContext = new APIGatewayV2WebSocketEvent.RequestContext();
-        requestContext.setRouteKey(route);
-        requestContext.setConnectionId(connectionId);
-        requestContext.setEventType(route.equals("$connect") ? "CONNECT" : route.equals("$disconnect") ? "DISCONNECT" : "MESSAGE");
-        requestContext.setStage("dev");
-        event.setRequestContext(requestContext);
-        event.setQueryStringParameters(query);
-        event.setBody(body);
-        return webSocket.handleRequest(event, new TestLambdaContext());
+        return webSocket.handleRequest(AwsEvents.socket(route, connectionId, query, body), new TestLambdaContext());
     }
 
-    /** The envelope EventBridge would hand the orchestrator for the last entry Herald put. */
     private static Map<String, Object> lastEnvelope() throws Exception {
-        JsonNode entry = aws.putEvents.getLast();
-        Map<String, Object> envelope = new HashMap<>();
-        envelope.put("version", "0");
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("detail-type", entry.get("DetailType").asText());
-        envelope.put("source", entry.get("Source").asText());
-        envelope.put("account", "123456789012");
-        envelope.put("time", "2026-11-22T10:00:00Z");
-        envelope.put("region", "us-east-1");
-        envelope.put("resources", List.of());
-        envelope.put("detail", AwsStubs.JSON.readValue(entry.get("Detail").asText(), Map.class));
-        return envelope;
+        return AwsEvents.envelope(aws.putEvents.getLast());
     }
 
     @Test

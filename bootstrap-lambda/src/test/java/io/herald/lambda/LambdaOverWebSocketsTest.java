@@ -1,0 +1,155 @@
+package io.herald.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.adapter.dynamodb.LocalDynamoDb;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Lambda shape end to end with real WebSocket clients: they talk to a local stand-in for API Gateway, which
+ * invokes the handlers; pushes come back through the stand-in's @connections. Register → connect → join → event
+ * → ai_message → acks → offline → catch-up, as a player's device lives it.
+ */
+class LambdaOverWebSocketsTest {
+    private static LocalDynamoDb dynamo;
+    private static AwsStubs eventBridge;
+    private static EmbeddedServer standIn;
+    private static ApplicationContext lambda;
+    private static HttpHandler http;
+    private static OrchestratorHandler orchestrator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynamo = LocalDynamoDb.start();
+        eventBridge = new AwsStubs();
+        standIn = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1, ApiGatewayStandIn.SPEC, true));
+        lambda = ApplicationContext.builder().environments("function", "lambda").properties(AwsEvents.settings(
+                dynamo.endpoint().toString(), eventBridge.endpoint(), "http://127.0.0.1:" + standIn.getPort())).start();
+        http = new HttpHandler(lambda);
+        orchestrator = new OrchestratorHandler(lambda);
+        ApiGatewayStandIn.handler = new WebSocketHandler(lambda);
+    }
+
+    @AfterAll
+    static void stop() {
+        standIn.close();
+        lambda.close();
+        eventBridge.close();
+        dynamo.close();
+    }
+
+    private static JsonNode call(String method, String path, String query, String token, String body) throws Exception {
+        APIGatewayV2HTTPResponse response = http.handleRequest(AwsEvents.http(method, path, query, token, body),
+                new TestLambdaContext());
+        return AwsStubs.JSON.readTree(response.getBody());
+    }
+
+    /** A player's device: a JDK WebSocket and every frame it received. */
+    private static final class Device implements WebSocket.Listener {
+        final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        static Device connect(String token) {
+            Device device = new Device();
+            device.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                    + standIn.getPort() + "/dev?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), device).join();
+            return device;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    frames.add(AwsStubs.JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 10 s").isNotNull();
+            return frame;
+        }
+    }
+
+    @Test
+    void a_player_lives_register_connect_join_message_acks_offline_and_catch_up_through_the_lambda_shape() throws Exception {
+        JsonNode registration = call("POST", "/api/teams", null, null, "{\"playerName\":\"Ana\",\"mode\":\"team\"}");
+        String token = registration.get("token").asText();
+        String session = registration.at("/session/sessionId").asText();
+        String player = registration.at("/session/playerId").asText();
+        Device phone = Device.connect(token);
+
+        phone.send("{\"type\":\"join_session\",\"sessionId\":\"" + session + "\",\"playerId\":\"" + player + "\"}");
+        assertThat(phone.next().get("type").asText()).isEqualTo("joined");
+
+        call("POST", "/runtime/events", null, token, "{\"sessionId\":\"" + session + "\",\"playerId\":\"" + player
+                + "\",\"eventType\":\"NodeComplete\",\"nodeId\":\"node-1\"}");
+        orchestrator.handleRequest(AwsEvents.envelope(eventBridge.putEvents.getLast()), new TestLambdaContext());
+        JsonNode message = phone.next();
+        assertThat(message.get("type").asText()).isEqualTo("ai_message");
+        String sk = message.get("sk").asText();
+
+        phone.send("{\"type\":\"ai_message_delivered\",\"sessionId\":\"" + session + "\",\"sk\":\"" + sk + "\"}");
+        phone.send("{\"type\":\"ai_message_read\",\"sessionId\":\"" + session + "\",\"sk\":\"" + sk + "\"}");
+        phone.send("{\"type\":\"ping\"}");
+        assertThat(phone.next().get("type").asText()).isEqualTo("pong");
+        assertThat(call("GET", "/runtime/messages/undelivered", "sessionId=" + session + "&playerId=" + player, token, null)
+                .get("messages")).isEmpty();
+
+        phone.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        phone.closed.get(10, TimeUnit.SECONDS);
+        call("POST", "/runtime/events", null, token, "{\"sessionId\":\"" + session + "\",\"playerId\":\"" + player
+                + "\",\"eventType\":\"ObjectArrive\",\"objectId\":\"statue\"}");
+        orchestrator.handleRequest(AwsEvents.envelope(eventBridge.putEvents.getLast()), new TestLambdaContext());
+
+        Device again = Device.connect(token);
+        again.send("{\"type\":\"join_session\",\"sessionId\":\"" + session + "\",\"playerId\":\"" + player + "\"}");
+        assertThat(again.next().get("type").asText()).isEqualTo("joined");
+        JsonNode owed = call("GET", "/runtime/messages/undelivered", "sessionId=" + session + "&playerId=" + player, token, null);
+        assertThat(owed.get("messages")).singleElement()
+                .satisfies(m -> assertThat(m.get("sk").asText()).startsWith("ai-msg#" + player + "#ObjectArrive-"));
+        assertThat(again.frames).isEmpty();
+    }
+
+    @Test
+    void a_socket_with_a_forged_token_is_refused_by_the_connect_route() throws Exception {
+        Device intruder = Device.connect("forged");
+
+        assertThat(intruder.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+    }
+}
