@@ -1,17 +1,58 @@
 package io.herald.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.herald.application.port.SessionTokens;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The HTTP API (payload v2): the very controllers of {@code adapters/http} that the server serves, behind the
  * Micronaut API Gateway proxy instead of Netty.
  */
-public class HttpHandler extends APIGatewayV2HTTPEventFunction {
+public class HttpHandler extends APIGatewayV2HTTPEventFunction implements Resource {
     public HttpHandler() {
+        Core.getGlobalContext().register(this);
     }
 
     public HttpHandler(ApplicationContext context) {
         super(context);
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * SnapStart: before the snapshot, serve requests through routing, token checks, the JSON layer and one store read
+     * (a session that does not exist answers 404), so the snapshot holds a warm handler. Nothing is written.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: connections to AWS are re-established on first use after restore.
+    }
+
+    void prime() {
+        String token = getApplicationContext().getBean(SessionTokens.class)
+                .issue(new SessionId("snapstart-priming"), new PlayerId("snapstart-priming"));
+        handleRequest(priming("/health", null), null);
+        handleRequest(priming("/api/runtime/session/snapstart-priming", token), null);
+    }
+
+    private static APIGatewayV2HTTPEvent priming(String path, String token) {
+        Map<String, String> headers = token == null ? Map.of("host", "priming") : Map.of("host", "priming",
+                "authorization", "Bearer " + token);
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(path)
+                .withRawQueryString("").withHeaders(headers).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("snapstart-priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path)
+                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build()).build())
+                .build();
     }
 }
