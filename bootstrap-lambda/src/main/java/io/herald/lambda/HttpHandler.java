@@ -7,37 +7,26 @@ import io.herald.domain.SessionId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * The HTTP API (payload v2): the very controllers of {@code adapters/http} that the server serves, behind the
  * Micronaut API Gateway proxy instead of Netty.
  */
-public class HttpHandler extends APIGatewayV2HTTPEventFunction implements Resource {
+public class HttpHandler extends APIGatewayV2HTTPEventFunction {
+    /** Kept here: the CRaC context may hold its resources weakly. */
+    private final SnapStartPriming snapStart = SnapStartPriming.register(this::prime);
+
     public HttpHandler() {
-        Core.getGlobalContext().register(this);
     }
 
     public HttpHandler(ApplicationContext context) {
         super(context);
-        Core.getGlobalContext().register(this);
     }
 
     /**
-     * SnapStart: before the snapshot, serve requests through routing, token checks, the JSON layer and one store read
-     * (a session that does not exist answers 404), so the snapshot holds a warm handler. Nothing is written.
+     * SnapStart priming: requests through routing, token checks, the JSON layer and one store read (a session that
+     * does not exist answers 404), so the snapshot holds a warm handler. Nothing is written.
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: connections to AWS are re-established on first use after restore.
-    }
-
     void prime() {
         String token = getApplicationContext().getBean(SessionTokens.class)
                 .issue(new SessionId("snapstart-priming"), new PlayerId("snapstart-priming"));

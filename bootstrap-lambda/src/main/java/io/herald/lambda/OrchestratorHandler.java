@@ -7,8 +7,6 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.SessionId;
 import jakarta.inject.Inject;
-import org.crac.Core;
-import org.crac.Resource;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,32 +16,23 @@ import org.slf4j.LoggerFactory;
  * stored, or nothing to say); anything else fails the invocation so EventBridge delivers again, and the claim on the
  * event makes the redelivery finish the work instead of repeating it.
  */
-public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Object>, String> implements Resource {
+public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Object>, String> {
+    /** Kept here: the CRaC context may hold its resources weakly. */
+    private final SnapStartPriming snapStart = SnapStartPriming.register(this::prime);
+
     private static final Logger LOG = LoggerFactory.getLogger(OrchestratorHandler.class);
 
     @Inject
     OrchestrateMessages orchestrate;
 
     public OrchestratorHandler() {
-        Core.getGlobalContext().register(this);
     }
 
     public OrchestratorHandler(ApplicationContext context) {
         super(context);
-        Core.getGlobalContext().register(this);
     }
 
-    /** SnapStart: decode a scheduled tick and run a periodic check (one store read, nothing written) before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: connections to AWS are re-established on first use after restore.
-    }
-
+    /** SnapStart priming: decode a scheduled tick and run a periodic check (one store read, nothing written). */
     void prime() {
         execute(Map.of("version", "0", "id", "snapstart-priming", "detail-type", "Scheduled Event", "source", "aws.events",
                 "time", "2026-01-01T00:00:00Z", "region", "us-east-1", "resources", java.util.List.of(), "detail", Map.of()));

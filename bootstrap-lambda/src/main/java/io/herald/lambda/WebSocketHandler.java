@@ -10,8 +10,6 @@ import io.herald.domain.ConnectionId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.crac.Core;
-import org.crac.Resource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +19,11 @@ import java.util.Optional;
  * stored then (or the handshake refused, nothing stored); {@code $default} is the server's own protocol, and its
  * reply frame is the route response API Gateway hands back to the client.
  */
-public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>
-        implements Resource {
+public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
     private static final String PRIMING_CONNECTION = "snapstart-priming";
+
+    /** Kept here: the CRaC context may hold its resources weakly. */
+    private final SnapStartPriming snapStart = SnapStartPriming.register(this::prime);
 
     @Inject
     SessionTokens tokens;
@@ -35,28 +35,16 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
     ProtocolDispatcher dispatcher;
 
     public WebSocketHandler() {
-        Core.getGlobalContext().register(this);
     }
 
     public WebSocketHandler(ApplicationContext context) {
         super(context);
-        Core.getGlobalContext().register(this);
     }
 
     /**
-     * SnapStart: before the snapshot, send frames down the whole path (codec, dispatcher, a store read, the reply)
-     * so the classes, the JSON mappers and the DynamoDB client are ready in the snapshot. Nothing is written.
+     * SnapStart priming: frames down the whole path (codec, dispatcher, a store read, the reply) so the classes, the
+     * JSON mappers and the DynamoDB client are ready in the snapshot. Nothing is written.
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: connections to AWS are re-established on first use after restore.
-    }
-
     void prime() {
         execute(priming("{\"type\":\"ping\"}"));
         execute(priming("{\"type\":\"ai_message_delivered\",\"sessionId\":\"priming\",\"sk\":\"ai-msg#priming#Priming-0\"}"));
