@@ -13,6 +13,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Factory
 public class DynamoDbStoresFactory {
 
+    /** Counts what the stores send; {@link CountRoundTrips} puts it on the client. */
+    @Singleton
+    StoreRoundTrips storeRoundTrips() {
+        return new StoreRoundTrips();
+    }
+
     @Singleton
     DynamoDbTable table(DynamoDbClient client, DynamoDbSettings settings) {
         if (settings.isCreateTable()) {
