@@ -1,8 +1,7 @@
 package io.herald.application;
 
-import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.Presence;
 import io.herald.application.port.SessionDirectory;
-import io.herald.domain.Connection;
 import io.herald.domain.PlayerId;
 import io.herald.domain.Refusal;
 import io.herald.domain.SessionId;
@@ -11,16 +10,15 @@ import io.herald.domain.Team;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The snapshot a reconnecting client reads: the team, its players, their status and how many devices are online. */
 public final class DescribeSession {
     private final SessionDirectory directory;
-    private final ConnectionRegistry connections;
+    private final Presence presence;
 
-    public DescribeSession(SessionDirectory directory, ConnectionRegistry connections) {
+    public DescribeSession(SessionDirectory directory, Presence presence) {
         this.directory = directory;
-        this.connections = connections;
+        this.presence = presence;
     }
 
     public sealed interface Outcome permits Snapshot, Refused {
@@ -37,10 +35,9 @@ public final class DescribeSession {
         if (team.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_SESSION);
         }
-        Map<PlayerId, Long> devices = connections.ofSession(session).stream()
-                .collect(Collectors.groupingBy(Connection::player, Collectors.counting()));
+        Map<PlayerId, Integer> devices = presence.devicesOnline(session);
         List<PlayerPresence> players = directory.roster(session).stream()
-                .map(p -> new PlayerPresence(p, devices.getOrDefault(p.id(), 0L).intValue()))
+                .map(p -> new PlayerPresence(p, devices.getOrDefault(p.id(), 0)))
                 .toList();
         return new Snapshot(team.get(), players);
     }

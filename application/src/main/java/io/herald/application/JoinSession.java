@@ -42,8 +42,7 @@ public final class JoinSession {
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
         }
-        boolean inRoster = directory.roster(command.session()).stream().anyMatch(p -> p.id().equals(player));
-        if (!inRoster) {
+        if (directory.player(command.session(), player).isEmpty()) {
             return new Refused(Refusal.UNKNOWN_PLAYER);
         }
         Connection joined = opened.get().join();

@@ -1,15 +1,18 @@
 package io.herald.application;
 
+import io.herald.application.port.Audience;
 import io.herald.application.port.Clock;
-import io.herald.application.port.ConnectionGateway;
-import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.CooldownEffect;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.EventClaim;
+import io.herald.application.port.Fanout;
 import io.herald.application.port.IdGenerator;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.Push;
+import io.herald.application.port.Reach;
 import io.herald.application.port.SessionDirectory;
+import io.herald.application.port.Settlement;
 import io.herald.domain.CooldownPolicy;
 import io.herald.domain.CooldownWindow;
 import io.herald.domain.Decision;
@@ -34,6 +37,10 @@ import java.util.Set;
  * The AI message pipeline for one game event: decide, claim the event, hold to the cooldown, compose (falling
  * back to fixed text), store every copy, and only then push. A crash anywhere leaves the event claimable again
  * and every stored copy owed to catch-up, so no message is lost and none is sent twice.
+ *
+ * <p>Two ways through the store. A composer that costs nothing composes first, and claim, cooldown and copies go
+ * to the store as one atomic write. A model is paid per call, so its event is claimed first (a duplicate never
+ * reaches the model), then the cooldown is checked, then the composed copies and the claim's end are one write.
  */
 public final class OrchestrateMessages {
     private static final System.Logger LOG = System.getLogger(OrchestrateMessages.class.getName());
@@ -43,21 +50,18 @@ public final class OrchestrateMessages {
     private final CooldownGuard cooldown;
     private final CooldownPolicy policy;
     private final MessageComposer composer;
-    private final ConnectionRegistry connections;
-    private final Pusher pusher;
+    private final Fanout fanout;
     private final Clock clock;
     private final IdGenerator ids;
 
     public OrchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
-            CooldownPolicy policy, MessageComposer composer, ConnectionRegistry connections,
-            ConnectionGateway gateway, Clock clock, IdGenerator ids) {
+            CooldownPolicy policy, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids) {
         this.directory = directory;
         this.store = store;
         this.cooldown = cooldown;
         this.policy = policy;
         this.composer = composer;
-        this.connections = connections;
-        this.pusher = new Pusher(gateway, connections);
+        this.fanout = fanout;
         this.clock = clock;
         this.ids = ids;
     }
@@ -94,43 +98,84 @@ public final class OrchestrateMessages {
         Decision decision = MessagePolicy.decide(event, roster, arrived);
         return switch (decision) {
             case Decision.Silence silence -> new Silent(silence.reason());
-            case Decision.Individual individual -> speak(individual.event(), MessageType.INDIVIDUAL,
-                    List.of(individual.recipient()), roster);
-            case Decision.Broadcast broadcast -> speak(broadcast.milestone(), MessageType.BROADCAST,
-                    broadcast.recipients(), roster);
+            case Decision.Individual individual -> speak(new Speech(individual.event(), MessageType.INDIVIDUAL,
+                    List.of(individual.recipient()), roster));
+            case Decision.Broadcast broadcast -> speak(new Speech(broadcast.milestone(), MessageType.BROADCAST,
+                    broadcast.recipients(), roster));
         };
     }
 
-    private Outcome speak(GameEvent trigger, MessageType type, List<PlayerId> recipients, List<SessionPlayer> roster) {
+    /** What was decided: who hears about which event, and who else is in the session for the composer's context. */
+    private record Speech(GameEvent trigger, MessageType type, List<PlayerId> recipients, List<SessionPlayer> roster) {
+        List<SessionPlayer> readers() {
+            return roster.stream().filter(p -> recipients.contains(p.id())).toList();
+        }
+    }
+
+    private Outcome speak(Speech speech) {
+        return composer.isInstant() ? composeThenSettle(speech) : claimThenCompose(speech);
+    }
+
+    private Outcome composeThenSettle(Speech speech) {
         Instant now = clock.now();
-        return switch (store.claim(trigger.session(), trigger.id(), now)) {
+        Composed composed = compose(speech, now);
+        return switch (store.settle(composed.message(), effectOf(speech, now), now)) {
+            case Settlement.Stored stored -> push(stored.message(), composed.fallback());
+            case Settlement.AlreadyDone done -> new Duplicate(done.event());
+            case Settlement.CoolingDown blocked -> new CoolingDown(speech.recipients().getFirst(), blocked.blocking().until());
+            case Settlement.NotInOneStep longWay -> claimThenCompose(speech);
+        };
+    }
+
+    private Outcome claimThenCompose(Speech speech) {
+        Instant now = clock.now();
+        return switch (store.claim(speech.trigger().session(), speech.trigger().id(), now)) {
             case EventClaim.AlreadyDone done -> new Duplicate(done.event());
             case EventClaim.HeldElsewhere held -> new InProgressElsewhere(held.event(), held.leaseUntil());
             case EventClaim.Granted claim when claim.resumed() -> storeAndPush(claim, claim.pending().orElseThrow(), false);
-            case EventClaim.Granted claim -> composeAndSend(claim, trigger, type, recipients, roster, now);
+            case EventClaim.Granted claim -> holdToCooldownThenSend(claim, speech, now);
         };
     }
 
-    private Outcome composeAndSend(EventClaim.Granted claim, GameEvent trigger, MessageType type,
-            List<PlayerId> recipients, List<SessionPlayer> roster, Instant now) {
-        CooldownWindow window = policy.openFor(trigger.id(), now);
-        if (policy.isOff()) {
-            // Nothing to hold back; no window either, so events racing on one player cannot block each other.
-        } else if (type == MessageType.INDIVIDUAL) {
-            PlayerId player = recipients.getFirst();
-            Optional<CooldownWindow> blocking = cooldown.tryOpen(trigger.session(), player, window, now);
-            if (blocking.isPresent()) {
-                store.finishWithoutMessage(claim);
-                return new CoolingDown(player, blocking.get().until());
+    private Outcome holdToCooldownThenSend(EventClaim.Granted claim, Speech speech, Instant now) {
+        switch (effectOf(speech, now)) {
+            case CooldownEffect.None none -> {
+                // Nothing to hold back; no window either, so events racing on one player cannot block each other.
             }
-        } else {
-            recipients.forEach(player -> cooldown.restart(trigger.session(), player, window));
+            case CooldownEffect.Open open -> {
+                Optional<CooldownWindow> blocking = cooldown.tryOpen(speech.trigger().session(), open.player(),
+                        open.window(), now);
+                if (blocking.isPresent()) {
+                    store.finishWithoutMessage(claim);
+                    return new CoolingDown(open.player(), blocking.get().until());
+                }
+            }
+            case CooldownEffect.Restart restart ->
+                    cooldown.restart(speech.trigger().session(), restart.players(), restart.window());
         }
-        List<SessionPlayer> readers = roster.stream().filter(p -> recipients.contains(p.id())).toList();
-        Optional<String> composed = compose(new MessageComposer.Request(trigger, type, readers));
-        OutgoingMessage message = new OutgoingMessage(ids.newMessageId(), type, trigger.session(), recipients,
-                Sender.AI, composed.orElseGet(() -> FallbackText.forEvent(trigger)), Trigger.of(trigger), now);
-        return storeAndPush(claim, message, composed.isEmpty());
+        Composed composed = compose(speech, now);
+        return storeAndPush(claim, composed.message(), composed.fallback());
+    }
+
+    private CooldownEffect effectOf(Speech speech, Instant now) {
+        if (policy.isOff()) {
+            return new CooldownEffect.None();
+        }
+        CooldownWindow window = policy.openFor(speech.trigger().id(), now);
+        return speech.type() == MessageType.INDIVIDUAL
+                ? new CooldownEffect.Open(speech.recipients().getFirst(), window)
+                : new CooldownEffect.Restart(speech.recipients(), window);
+    }
+
+    private record Composed(OutgoingMessage message, boolean fallback) {
+    }
+
+    private Composed compose(Speech speech, Instant now) {
+        Optional<String> text = compose(new MessageComposer.Request(speech.trigger(), speech.type(), speech.readers()));
+        OutgoingMessage message = new OutgoingMessage(ids.newMessageId(), speech.type(), speech.trigger().session(),
+                speech.recipients(), Sender.AI, text.orElseGet(() -> FallbackText.forEvent(speech.trigger())),
+                Trigger.of(speech.trigger()), now);
+        return new Composed(message, text.isEmpty());
     }
 
     private Optional<String> compose(MessageComposer.Request request) {
@@ -157,15 +202,18 @@ public final class OrchestrateMessages {
 
     private Outcome storeAndPush(EventClaim.Granted claim, OutgoingMessage message, boolean fallback) {
         store.save(claim, message);
+        return push(message, fallback);
+    }
+
+    /** Only after every copy is stored: a push that goes nowhere leaves the copy owed to catch-up. */
+    private Outcome push(OutgoingMessage message, boolean fallback) {
         Instant now = clock.now();
-        Pusher.Tally tally = Pusher.Tally.NONE;
+        Reach reach = Reach.NONE;
         for (Message copy : message.fanOut()) {
-            if (copy.isExpiredAt(now)) {
-                continue;
+            if (!copy.isExpiredAt(now)) {
+                reach = reach.plus(fanout.send(Audience.player(copy.session(), copy.recipient()), new Push.AiMessage(copy)));
             }
-            tally = tally.plus(pusher.pushTo(connections.ofPlayer(copy.session(), copy.recipient()),
-                    new Push.AiMessage(copy)));
         }
-        return new Sent(message, fallback, tally.sent(), tally.gone(), tally.failed());
+        return new Sent(message, fallback, reach.sent(), reach.gone(), reach.failed());
     }
 }

@@ -1,11 +1,10 @@
 package io.herald.application;
 
-import io.herald.application.port.ConnectionGateway;
-import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.Audience;
 import io.herald.application.port.EventPublisher;
+import io.herald.application.port.Fanout;
 import io.herald.application.port.Push;
 import io.herald.application.port.SessionDirectory;
-import io.herald.domain.Connection;
 import io.herald.domain.EventId;
 import io.herald.domain.GameEvent;
 import io.herald.domain.ObjectArrive;
@@ -22,15 +21,12 @@ import java.util.Optional;
  */
 public final class RecordGameEvent {
     private final SessionDirectory directory;
-    private final ConnectionRegistry connections;
-    private final Pusher pusher;
+    private final Fanout fanout;
     private final EventPublisher publisher;
 
-    public RecordGameEvent(SessionDirectory directory, ConnectionRegistry connections, ConnectionGateway gateway,
-            EventPublisher publisher) {
+    public RecordGameEvent(SessionDirectory directory, Fanout fanout, EventPublisher publisher) {
         this.directory = directory;
-        this.connections = connections;
-        this.pusher = new Pusher(gateway, connections);
+        this.fanout = fanout;
         this.publisher = publisher;
     }
 
@@ -54,7 +50,7 @@ public final class RecordGameEvent {
             return new Refused(Refusal.UNKNOWN_SESSION);
         }
         Optional<PlayerId> actor = event.actor();
-        if (actor.isPresent() && !isInRoster(event, actor.get())) {
+        if (actor.isPresent() && directory.player(event.session(), actor.get()).isEmpty()) {
             return new Refused(Refusal.UNKNOWN_PLAYER);
         }
         if (event instanceof ObjectArrive arrive) {
@@ -66,15 +62,9 @@ public final class RecordGameEvent {
         return new Recorded(event.id(), deltas, updated);
     }
 
-    private boolean isInRoster(GameEvent event, PlayerId player) {
-        return directory.roster(event.session()).stream().anyMatch(p -> p.id().equals(player));
-    }
-
     /** Seed 001: every connection of the session except the sender's; the sender has the deltas in its response. */
     private int broadcastToOthers(GameEvent event, Optional<PlayerId> sender, List<RuntimeDelta> deltas) {
-        List<Connection> others = connections.ofSession(event.session()).stream()
-                .filter(c -> sender.map(s -> !c.player().equals(s)).orElse(true))
-                .toList();
-        return pusher.pushTo(others, new Push.RuntimeDeltas(event.session(), deltas)).sent();
+        Audience others = new Audience.Session(event.session(), sender);
+        return fanout.send(others, new Push.RuntimeDeltas(event.session(), deltas)).sent();
     }
 }

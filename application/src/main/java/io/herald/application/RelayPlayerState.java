@@ -1,8 +1,9 @@
 package io.herald.application;
 
+import io.herald.application.port.Audience;
 import io.herald.application.port.Clock;
-import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.Fanout;
 import io.herald.application.port.Push;
 import io.herald.application.port.SessionDirectory;
 import io.herald.domain.Connection;
@@ -12,7 +13,6 @@ import io.herald.domain.PositionRelay;
 import io.herald.domain.Refusal;
 import io.herald.domain.Team;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,16 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RelayPlayerState {
     private final ConnectionRegistry connections;
     private final SessionDirectory directory;
-    private final Pusher pusher;
+    private final Fanout fanout;
     private final Clock clock;
     private final PositionRelay relay;
     private final Map<Connection.Key, Instant> lastRelayed = new ConcurrentHashMap<>();
 
-    public RelayPlayerState(ConnectionRegistry connections, SessionDirectory directory, ConnectionGateway gateway,
-            Clock clock, PositionRelay relay) {
+    public RelayPlayerState(ConnectionRegistry connections, SessionDirectory directory, Fanout fanout, Clock clock,
+            PositionRelay relay) {
         this.connections = connections;
         this.directory = directory;
-        this.pusher = new Pusher(gateway, connections);
+        this.fanout = fanout;
         this.clock = clock;
         this.relay = relay;
     }
@@ -67,10 +67,7 @@ public final class RelayPlayerState {
             return new Dropped(verdict);
         }
         lastRelayed.put(player, now);
-        List<Connection> others = connections.ofSession(sender.session()).stream()
-                .filter(c -> !c.player().equals(sender.player()))
-                .toList();
         Push update = new Push.PlayerStateUpdate(sender.session(), sender.player(), command.state());
-        return new Relayed(pusher.pushTo(others, update).sent());
+        return new Relayed(fanout.send(Audience.othersIn(sender.session(), sender.player()), update).sent());
     }
 }

@@ -18,12 +18,16 @@ import io.herald.domain.Delivery;
 import io.herald.domain.FallbackText;
 import io.herald.domain.InboxKey;
 import io.herald.domain.Message;
+import io.herald.domain.MessageId;
 import io.herald.domain.MessageType;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.OutgoingMessage;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PuzzleSubmit;
+import io.herald.domain.Sender;
+import io.herald.domain.Trigger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,9 +38,16 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class OrchestrateMessagesTest {
-    private final FakeHerald herald = new FakeHerald();
-    private final TestTeam team = herald.team("Ana", "Ben", "Cal");
+/**
+ * Every scenario of the AI message pipeline, run twice by the two subclasses: once with a composer that is paid per
+ * call (the event is claimed first) and once with one that costs nothing (composed first, settled in one step).
+ */
+abstract class OrchestrateMessagesTest {
+    /** The composer the scenarios use, as the subclass's kind of composer. */
+    protected abstract ScriptedComposer composing(ScriptedComposer script);
+
+    protected final FakeHerald herald = new FakeHerald(composing(ScriptedComposer.answering("Nice work!")));
+    protected final TestTeam team = herald.team("Ana", "Ben", "Cal");
     private final PlayerId ana = team.player(0);
     private final PlayerId ben = team.player(1);
     private final PlayerId cal = team.player(2);
@@ -153,7 +164,7 @@ class OrchestrateMessagesTest {
 
     @Test
     void with_the_cooldown_off_every_event_speaks_even_when_an_earlier_clock_reading_is_stored_later() {
-        FakeHerald noCooldown = new FakeHerald(ScriptedComposer.answering("hi"), Duration.ZERO);
+        FakeHerald noCooldown = new FakeHerald(composing(ScriptedComposer.answering("hi")), Duration.ZERO);
         TestTeam solo = noCooldown.team("Dee");
         NodeComplete later = new NodeComplete(solo.session(), solo.player(0), "node-2", noCooldown.clock.now());
         noCooldown.clock.advance(Duration.ofMillis(5));
@@ -210,7 +221,7 @@ class OrchestrateMessagesTest {
 
     @Test
     void a_composer_that_fails_is_replaced_by_the_fixed_fallback_text() {
-        FakeHerald failing = new FakeHerald(ScriptedComposer.failing("timeout after 3s"));
+        FakeHerald failing = new FakeHerald(composing(ScriptedComposer.failing("timeout after 3s")));
         TestTeam solo = failing.team("Dee");
         NodeComplete event = new NodeComplete(solo.session(), solo.player(0), "node-1", failing.clock.now());
 
@@ -222,7 +233,7 @@ class OrchestrateMessagesTest {
 
     @Test
     void a_composer_that_throws_or_times_out_is_replaced_by_the_fixed_fallback_text() {
-        FakeHerald throwing = new FakeHerald(ScriptedComposer.throwing(new IllegalStateException("connection reset")));
+        FakeHerald throwing = new FakeHerald(composing(ScriptedComposer.throwing(new IllegalStateException("connection reset"))));
         TestTeam solo = throwing.team("Dee");
         PuzzleSubmit wrong = new PuzzleSubmit(solo.session(), solo.player(0), "riddle", false, 1, throwing.clock.now());
 
@@ -234,7 +245,7 @@ class OrchestrateMessagesTest {
 
     @Test
     void a_composed_text_too_long_for_a_frame_is_replaced_by_the_fallback() {
-        FakeHerald verbose = new FakeHerald(ScriptedComposer.answering("x".repeat(Message.MAX_CONTENT_LENGTH + 1)));
+        FakeHerald verbose = new FakeHerald(composing(ScriptedComposer.answering("x".repeat(Message.MAX_CONTENT_LENGTH + 1))));
         TestTeam solo = verbose.team("Dee");
 
         Sent sent = (Sent) verbose.orchestrate.handle(
@@ -256,8 +267,12 @@ class OrchestrateMessagesTest {
     @Test
     void an_event_whose_processor_died_after_choosing_its_text_is_finished_with_that_same_text() {
         NodeComplete event = anaCompletes("node-3");
+        OutgoingMessage chosen = new OutgoingMessage(new MessageId("msg-chosen"), MessageType.INDIVIDUAL,
+                team.session(), List.of(ana), Sender.AI, "The text the dead processor chose", Trigger.of(event),
+                herald.clock.now());
+        EventClaim.Granted dead = (EventClaim.Granted) herald.store.claim(team.session(), event.id(), herald.clock.now());
         herald.store.interruptNextSave();
-        assertThatThrownBy(() -> herald.orchestrate.handle(event)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> herald.store.save(dead, chosen)).isInstanceOf(IllegalStateException.class);
         ConnectionId anaPhone = herald.connect(team.session(), ana);
 
         Outcome whileLeaseRuns = herald.orchestrate.handle(event);
@@ -266,10 +281,9 @@ class OrchestrateMessagesTest {
 
         assertThat(whileLeaseRuns).isInstanceOf(OrchestrateMessages.InProgressElsewhere.class);
         assertThat(afterLease).isInstanceOf(Sent.class);
-        assertThat(owedTo(ana)).singleElement().extracting(Message::messageId)
-                .isEqualTo(((Sent) afterLease).message().messageId());
+        assertThat(((Sent) afterLease).message()).isEqualTo(chosen);
+        assertThat(owedTo(ana)).singleElement().extracting(Message::content).isEqualTo(chosen.content());
         assertThat(herald.gateway.pushesTo(anaPhone, Push.AiMessage.class)).hasSize(1);
-        assertThat(herald.composer.requests()).hasSize(1);
     }
 
     @Test

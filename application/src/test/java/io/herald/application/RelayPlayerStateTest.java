@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RelayPlayerStateTest {
     private final FakeHerald herald = new FakeHerald();
-    private final RelayPlayerState relay = new RelayPlayerState(herald.connections, herald.directory, herald.gateway,
+    private final RelayPlayerState relay = new RelayPlayerState(herald.connections, herald.directory, herald.fanout,
             herald.clock, new PositionRelay(PositionRelay.DEFAULT_INTERVAL));
     private final PlayerState here = new PlayerState(Map.of("lat", 52.37, "lng", 4.89));
 

@@ -4,6 +4,7 @@ import io.herald.domain.CooldownWindow;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -19,5 +20,5 @@ public interface CooldownGuard {
     Optional<CooldownWindow> tryOpen(SessionId session, PlayerId player, CooldownWindow window, Instant now);
 
     /** Starts a window whatever holds now: a broadcast is not held back, but the players it reached rest after it. */
-    void restart(SessionId session, PlayerId player, CooldownWindow window);
+    void restart(SessionId session, Collection<PlayerId> players, CooldownWindow window);
 }

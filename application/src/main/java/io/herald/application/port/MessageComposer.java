@@ -11,6 +11,15 @@ public interface MessageComposer {
 
     Composition compose(Request request);
 
+    /**
+     * Whether composing costs nothing but a moment (fixed texts): then a message may be composed before its event is
+     * claimed, and claim, cooldown and copies go to the store as one write. A model call is paid for, so by default
+     * the event is claimed first and a duplicate never reaches the model.
+     */
+    default boolean isInstant() {
+        return false;
+    }
+
     /** What the composer is told: the event, who will read the line, and whether it goes to one or the team. */
     record Request(GameEvent event, MessageType type, List<SessionPlayer> recipients) {
         public Request {

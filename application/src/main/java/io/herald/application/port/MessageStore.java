@@ -13,6 +13,14 @@ import java.util.Optional;
 /** Where every recipient's copy lives from the moment it is decided until it expires: the inbox of record. */
 public interface MessageStore {
 
+    /**
+     * The short way, for a message composed before its event was claimed: if the event was never claimed, claims it,
+     * applies the cooldown effect, stores every copy and marks the event done, as one atomic step. An event another
+     * processor holds or left half-done, or a message with more copies than one write takes, is
+     * {@link Settlement.NotInOneStep}: nothing is written and the caller claims it the long way.
+     */
+    Settlement settle(OutgoingMessage message, CooldownEffect cooldown, Instant now);
+
     /** Claims an event for processing; see {@link EventClaim} for the three answers. */
     EventClaim claim(SessionId session, EventId event, Instant now);
 

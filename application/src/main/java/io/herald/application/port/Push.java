@@ -23,4 +23,16 @@ public sealed interface Push {
     /** Another player's live position, for teams that travel independently. */
     record PlayerStateUpdate(SessionId session, PlayerId player, PlayerState state) implements Push {
     }
+
+    /**
+     * A push another node already put into wire form and relayed here: it goes to this node's devices exactly as it
+     * was encoded, so every node sends the same bytes and none has to understand what it carries.
+     */
+    record Relayed(String frame) implements Push {
+        public Relayed {
+            if (frame == null || frame.isEmpty()) {
+                throw new IllegalArgumentException("a relayed push carries a frame");
+            }
+        }
+    }
 }

@@ -23,6 +23,9 @@ public interface SessionDirectory {
 
     List<SessionPlayer> roster(SessionId session);
 
+    /** One player of the session, read on its own: a join or an event touches one player, never the whole roster. */
+    Optional<SessionPlayer> player(SessionId session, PlayerId player);
+
     /** Records that a player has arrived at an object (idempotent). */
     void recordArrival(SessionId session, PlayerId player, String objectId);
 

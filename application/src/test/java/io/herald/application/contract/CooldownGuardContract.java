@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CooldownGuard} must do, including under a race. */
@@ -63,10 +64,23 @@ public abstract class CooldownGuardContract {
     void a_restart_replaces_whatever_window_was_running() {
         guard().tryOpen(session, ana, window("e1", T0.plusSeconds(300)), T0);
 
-        guard().restart(session, ana, window("milestone", T0.plusSeconds(500)));
+        guard().restart(session, List.of(ana), window("milestone", T0.plusSeconds(500)));
 
         assertThat(guard().tryOpen(session, ana, window("e2", T0.plusSeconds(900)), T0.plusSeconds(400)))
                 .contains(window("milestone", T0.plusSeconds(500)));
+    }
+
+    @Test
+    void a_restart_for_many_players_starts_the_same_window_for_each_of_them() {
+        List<PlayerId> team = IntStream.range(0, 30).mapToObj(i -> new PlayerId("p" + i)).toList();
+        guard().tryOpen(session, team.get(7), window("e1", T0.plusSeconds(300)), T0);
+
+        guard().restart(session, team, window("milestone", T0.plusSeconds(500)));
+
+        for (PlayerId player : team) {
+            assertThat(guard().tryOpen(session, player, window("e2", T0.plusSeconds(900)), T0.plusSeconds(400)))
+                    .contains(window("milestone", T0.plusSeconds(500)));
+        }
     }
 
     @Test

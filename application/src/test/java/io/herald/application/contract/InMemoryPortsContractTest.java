@@ -7,6 +7,7 @@ import io.herald.application.fake.InMemorySessionDirectory;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.Presence;
 import io.herald.application.port.SessionDirectory;
 import org.junit.jupiter.api.Nested;
 
@@ -15,7 +16,7 @@ class InMemoryPortsContractTest {
 
     @Nested
     class MessageStoreFake extends MessageStoreContract {
-        private final InMemoryMessageStore store = new InMemoryMessageStore(LEASE);
+        private final InMemoryMessageStore store = new InMemoryMessageStore(LEASE, new InMemoryCooldownGuard());
 
         @Override
         protected MessageStore store() {
@@ -25,6 +26,37 @@ class InMemoryPortsContractTest {
         @Override
         protected void interruptNextSave() {
             store.interruptNextSave();
+        }
+    }
+
+    @Nested
+    class SettlementFake extends SettlementContract {
+        private final InMemoryCooldownGuard guard = new InMemoryCooldownGuard();
+        private final InMemoryMessageStore store = new InMemoryMessageStore(MessageStoreContract.LEASE, guard);
+
+        @Override
+        protected MessageStore store() {
+            return store;
+        }
+
+        @Override
+        protected CooldownGuard guard() {
+            return guard;
+        }
+    }
+
+    @Nested
+    class PresenceFake extends PresenceContract {
+        private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+
+        @Override
+        protected ConnectionRegistry registry() {
+            return registry;
+        }
+
+        @Override
+        protected Presence presence() {
+            return registry;
         }
     }
 

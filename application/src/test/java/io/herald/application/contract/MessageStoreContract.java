@@ -129,7 +129,8 @@ public abstract class MessageStoreContract {
 
     @Test
     void a_processor_that_died_mid_save_is_finished_by_the_next_with_the_same_message_without_rewriting_copies() {
-        List<PlayerId> team = IntStream.range(0, 30).mapToObj(i -> new PlayerId("p" + i)).toList();
+        // More copies than one atomic write takes, so the save records its message and writes the copies in parts.
+        List<PlayerId> team = IntStream.range(0, 150).mapToObj(i -> new PlayerId("p" + i)).toList();
         EventId event = newEvent();
         OutgoingMessage message = message(event, T0, team);
         EventClaim.Granted first = (EventClaim.Granted) store().claim(session, event, T0);

@@ -66,6 +66,18 @@ public abstract class SessionDirectoryContract {
     }
 
     @Test
+    void one_player_is_read_on_its_own_with_its_latest_status() {
+        directory().addPlayer(session, new SessionPlayer(ana, "Ana", PlayerStatus.ACTIVE));
+        directory().addPlayer(session, new SessionPlayer(ben, "Ben", PlayerStatus.ACTIVE));
+        directory().addPlayer(session, new SessionPlayer(ben, "Ben", PlayerStatus.LEFT));
+
+        assertThat(directory().player(session, ana)).contains(new SessionPlayer(ana, "Ana", PlayerStatus.ACTIVE));
+        assertThat(directory().player(session, ben)).contains(new SessionPlayer(ben, "Ben", PlayerStatus.LEFT));
+        assertThat(directory().player(session, new PlayerId("cal"))).isEmpty();
+        assertThat(directory().player(new SessionId("other-" + UUID.randomUUID()), ana)).isEmpty();
+    }
+
+    @Test
     void arrivals_are_kept_per_object_and_recording_one_twice_changes_nothing() {
         directory().recordArrival(session, ana, "statue");
         directory().recordArrival(session, ana, "statue");

@@ -11,6 +11,7 @@ import io.herald.application.OrchestrateMessages;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.Registration;
+import io.herald.application.RegistryFanout;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.CooldownPolicy;
 import io.herald.domain.PlayerId;
@@ -29,11 +30,12 @@ public final class FakeHerald {
 
     public final ManualClock clock = new ManualClock(START);
     public final SequentialIds ids = new SequentialIds();
-    public final InMemoryMessageStore store = new InMemoryMessageStore(LEASE);
+    public final InMemoryCooldownGuard cooldown = new InMemoryCooldownGuard();
+    public final InMemoryMessageStore store = new InMemoryMessageStore(LEASE, cooldown);
     public final InMemoryConnectionRegistry connections = new InMemoryConnectionRegistry();
     public final InMemorySessionDirectory directory = new InMemorySessionDirectory();
-    public final InMemoryCooldownGuard cooldown = new InMemoryCooldownGuard();
     public final RecordingGateway gateway = new RecordingGateway();
+    public final RegistryFanout fanout = new RegistryFanout(connections, gateway);
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final ScriptedComposer composer;
 
@@ -58,9 +60,9 @@ public final class FakeHerald {
 
     public FakeHerald(ScriptedComposer composer, Duration cooldown) {
         this.composer = composer;
-        this.recordGameEvent = new RecordGameEvent(directory, connections, gateway, publisher);
+        this.recordGameEvent = new RecordGameEvent(directory, fanout, publisher);
         this.orchestrate = new OrchestrateMessages(directory, store, this.cooldown, new CooldownPolicy(cooldown), composer,
-                connections, gateway, clock, ids);
+                fanout, clock, ids);
     }
 
     /** A team of the named players, none connected yet. */

@@ -1,9 +1,11 @@
 package io.herald.application.fake;
 
+import io.herald.application.port.CooldownEffect;
 import io.herald.application.port.EventClaim;
 import io.herald.application.port.MessagePage;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.PageRequest;
+import io.herald.application.port.Settlement;
 import io.herald.domain.Ack;
 import io.herald.domain.EventId;
 import io.herald.domain.InboxKey;
@@ -28,13 +30,16 @@ public final class InMemoryMessageStore implements MessageStore {
     private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("\\d{29}\\|ai-msg#.+");
 
     private final Duration lease;
+    private final InMemoryCooldownGuard cooldown;
     private final Map<String, ClaimState> claims = new HashMap<>();
     private final Map<String, Message> copies = new HashMap<>();
     private int holders;
     private boolean interruptNextSave;
 
-    public InMemoryMessageStore(Duration lease) {
+    /** {@code cooldown} is the guard whose windows a settled message opens, in the same step. */
+    public InMemoryMessageStore(Duration lease, InMemoryCooldownGuard cooldown) {
         this.lease = lease;
+        this.cooldown = cooldown;
     }
 
     private record ClaimState(boolean done, String holder, Instant leaseUntil, Optional<OutgoingMessage> draft) {
@@ -43,6 +48,33 @@ public final class InMemoryMessageStore implements MessageStore {
     /** Makes the next save die like a crashed processor: after its first batch of 25 copies, before it is done. */
     public synchronized void interruptNextSave() {
         interruptNextSave = true;
+    }
+
+    @Override
+    public Settlement settle(OutgoingMessage message, CooldownEffect effect, Instant now) {
+        synchronized (this) {
+            synchronized (cooldown) {
+                String key = message.session() + "|" + message.trigger().eventId();
+                ClaimState state = claims.get(key);
+                if (state != null) {
+                    return state.done() ? new Settlement.AlreadyDone(message.trigger().eventId())
+                            : new Settlement.NotInOneStep(message.trigger().eventId());
+                }
+                if (effect instanceof CooldownEffect.Open open) {
+                    var blocking = cooldown.blocking(message.session(), open.player(), open.window(), now);
+                    if (blocking.isPresent()) {
+                        claims.put(key, new ClaimState(true, "settled", now, Optional.empty()));
+                        return new Settlement.CoolingDown(blocking.get());
+                    }
+                    cooldown.tryOpen(message.session(), open.player(), open.window(), now);
+                } else if (effect instanceof CooldownEffect.Restart restart) {
+                    cooldown.restart(message.session(), restart.players(), restart.window());
+                }
+                message.fanOut().forEach(copy -> copies.put(copyKey(copy.session(), copy.inboxKey()), copy));
+                claims.put(key, new ClaimState(true, "settled", now, Optional.of(message)));
+                return new Settlement.Stored(message);
+            }
+        }
     }
 
     @Override

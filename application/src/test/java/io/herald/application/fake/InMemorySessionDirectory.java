@@ -54,6 +54,11 @@ public final class InMemorySessionDirectory implements SessionDirectory {
     }
 
     @Override
+    public synchronized Optional<SessionPlayer> player(SessionId session, PlayerId player) {
+        return rosters.getOrDefault(session, List.of()).stream().filter(p -> p.id().equals(player)).findFirst();
+    }
+
+    @Override
     public synchronized void recordArrival(SessionId session, PlayerId player, String objectId) {
         arrivals.computeIfAbsent(session + "|" + objectId, k -> new LinkedHashSet<>()).add(player);
     }

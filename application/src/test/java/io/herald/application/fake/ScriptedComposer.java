@@ -9,9 +9,25 @@ import java.util.function.Function;
 public final class ScriptedComposer implements MessageComposer {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Function<Request, Composition> script;
+    private final boolean instant;
+
+    private ScriptedComposer(Function<Request, Composition> script, boolean instant) {
+        this.script = script;
+        this.instant = instant;
+    }
 
     private ScriptedComposer(Function<Request, Composition> script) {
-        this.script = script;
+        this(script, false);
+    }
+
+    /** The same answers from a composer that costs nothing, so messages are composed before their event is claimed. */
+    public ScriptedComposer instant() {
+        return new ScriptedComposer(script, true);
+    }
+
+    @Override
+    public boolean isInstant() {
+        return instant;
     }
 
     public static ScriptedComposer answering(String text) {

@@ -18,6 +18,7 @@ final class TestPushFormat implements PushFormat {
                     + "\",\"deltas\":" + deltas.deltas().size() + ",\"note\":\"équipe ✓ 🎯\"}";
             case Push.AiMessage message -> "{\"type\":\"ai_message\"}";
             case Push.PlayerStateUpdate update -> "{\"type\":\"player_state_update\"}";
+            case Push.Relayed relayed -> relayed.frame();
         };
     }
 }

@@ -4,6 +4,7 @@ import static io.herald.adapter.dynamodb.DynamoDbTable.key;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
 import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.Presence;
 import io.herald.domain.Connection;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.PlayerId;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * can clean up, player side ({@code {session}#{player}}) and session side ({@code SESSION#{session}}) so pushes
  * find a player's devices or a whole session with one query. Every item carries the whole connection.
  */
-public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
+public final class DynamoDbConnectionRegistry implements ConnectionRegistry, Presence {
     private static final String CONNECTION_ID = "connectionId";
     private static final String SESSION_ID = "sessionId";
     private static final String PLAYER_ID = "playerId";
@@ -62,6 +63,14 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry {
 
     private List<Connection> connectionsIn(String partition) {
         return table.queryPrefix(partition, TableLayout.CONNECTION_PREFIX, DynamoDbConnectionRegistry::fromItem);
+    }
+
+    /** The session side of every joined connection, counted by player: one query, whatever node or Lambda asks. */
+    @Override
+    public Map<PlayerId, Integer> devicesOnline(SessionId session) {
+        Map<PlayerId, Integer> devices = new HashMap<>();
+        ofSession(session).forEach(connection -> devices.merge(connection.player(), 1, Integer::sum));
+        return devices;
     }
 
     @Override

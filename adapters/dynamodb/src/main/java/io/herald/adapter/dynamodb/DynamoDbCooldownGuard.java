@@ -1,31 +1,20 @@
 package io.herald.adapter.dynamodb;
 
-import static io.herald.adapter.dynamodb.DynamoDbTable.s;
-
 import io.herald.application.port.CooldownGuard;
 import io.herald.domain.CooldownWindow;
-import io.herald.domain.EventId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /**
- * One item per player ({sessionId}#{playerId} / cooldown) written with a condition: DynamoDB serialises writes to
- * an item, so of two concurrent attempts exactly one satisfies it. The item names the event that holds the window.
+ * The cooldown as a conditional write on one item per player ({@link CooldownItems}): DynamoDB serialises writes to
+ * an item, so of two concurrent attempts exactly one satisfies the condition.
  */
 public final class DynamoDbCooldownGuard implements CooldownGuard {
-    private static final String HOLDER = "holder";
-    private static final String UNTIL = "until";
-    /** A window item outlives its window a little, only so TTL clean-up never races a live check. */
-    private static final Duration KEEP_AFTER = Duration.ofHours(1);
-
     private final DynamoDbTable table;
 
     public DynamoDbCooldownGuard(DynamoDbTable table) {
@@ -34,36 +23,26 @@ public final class DynamoDbCooldownGuard implements CooldownGuard {
 
     @Override
     public Optional<CooldownWindow> tryOpen(SessionId session, PlayerId player, CooldownWindow window, Instant now) {
+        Put open = CooldownItems.open(table.name(), session, player, window, now);
         try {
             table.call("open cooldown", () -> table.client().putItem(b -> b
-                    .tableName(table.name())
-                    .item(item(session, player, window))
-                    .conditionExpression("attribute_not_exists(#pk) OR #holder = :holder OR #until <= :now")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#holder", HOLDER, "#until", UNTIL))
-                    .expressionAttributeValues(Map.of(":holder", s(window.holder().value()),
-                            ":now", s(Timestamps.format(now))))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+                    .tableName(open.tableName())
+                    .item(open.item())
+                    .conditionExpression(open.conditionExpression())
+                    .expressionAttributeNames(open.expressionAttributeNames())
+                    .expressionAttributeValues(open.expressionAttributeValues())
+                    .returnValuesOnConditionCheckFailure(open.returnValuesOnConditionCheckFailureAsString())));
             return Optional.empty();
         } catch (ConditionalCheckFailedException blocked) {
-            Map<String, AttributeValue> current = blocked.item();
-            return Optional.of(new CooldownWindow(new EventId(current.get(HOLDER).s()),
-                    MessageItems.instant(current, UNTIL)));
+            return Optional.of(CooldownItems.windowOf(blocked.item()));
         }
     }
 
+    /** One batch write for the whole team: a broadcast to many players must not cost one request each. */
     @Override
-    public void restart(SessionId session, PlayerId player, CooldownWindow window) {
-        table.call("restart cooldown", () -> table.client().putItem(b -> b
-                .tableName(table.name())
-                .item(item(session, player, window))));
-    }
-
-    private static Map<String, AttributeValue> item(SessionId session, PlayerId player, CooldownWindow window) {
-        Map<String, AttributeValue> item = new HashMap<>(DynamoDbTable.key(
-                TableLayout.playerPartition(session, player), TableLayout.COOLDOWN));
-        item.put(HOLDER, s(window.holder().value()));
-        item.put(UNTIL, s(Timestamps.format(window.until())));
-        item.put(TableLayout.TTL, DynamoDbTable.n(Timestamps.ttl(window.until().plus(KEEP_AFTER))));
-        return item;
+    public void restart(SessionId session, Collection<PlayerId> players, CooldownWindow window) {
+        table.batch().putAll(players.stream()
+                .map(player -> CooldownItems.item(session, player, window))
+                .toList());
     }
 }

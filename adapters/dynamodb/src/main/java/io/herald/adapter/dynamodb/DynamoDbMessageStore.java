@@ -3,11 +3,14 @@ package io.herald.adapter.dynamodb;
 import static io.herald.adapter.dynamodb.DynamoDbTable.key;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
+import io.herald.application.port.CooldownEffect;
 import io.herald.application.port.EventClaim;
 import io.herald.application.port.MessagePage;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.PageRequest;
+import io.herald.application.port.Settlement;
 import io.herald.domain.Ack;
+import io.herald.domain.CooldownWindow;
 import io.herald.domain.EventId;
 import io.herald.domain.InboxKey;
 import io.herald.domain.Message;
@@ -24,15 +27,21 @@ import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The message store on the single table. Idempotency lives on a claim item per event ({@code event#{id}}): a
- * conditional update takes it, records the chosen message before any copy is written, and marks it done after the
- * last one; copies are then batch-written without conditions, since no earlier processor can have written any.
+ * The message store on the single table. Idempotency lives on a claim item per event ({@code event#{id}}).
+ *
+ * <p>The short way ({@link #settle}) writes that item as done, the cooldown and every copy in one transaction
+ * whose condition is that the claim item does not exist yet. The long way takes the claim with a conditional
+ * update and, for a message that fits one transaction, writes the copies and the claim's end together; a larger
+ * one records the chosen message on the claim before any copy is written and marks it done after the last, so a
+ * processor that takes over finishes the very same message.
  */
 public final class DynamoDbMessageStore implements MessageStore {
     private static final String STATUS = "claimStatus";
@@ -41,6 +50,8 @@ public final class DynamoDbMessageStore implements MessageStore {
     private static final String DRAFT = "draft";
     private static final String PENDING = "pending";
     private static final String DONE = "done";
+    /** Holders of claims written by a one-step settle; the suffix is unique per attempt, so a lost answer is recognised. */
+    private static final String SETTLED = "settled-";
 
     private final DynamoDbTable table;
     private final Duration lease;
@@ -52,6 +63,84 @@ public final class DynamoDbMessageStore implements MessageStore {
     public DynamoDbMessageStore(DynamoDbTable table, Duration lease) {
         this.table = table;
         this.lease = lease;
+    }
+
+    @Override
+    public Settlement settle(OutgoingMessage message, CooldownEffect cooldown, Instant now) {
+        EventId event = message.trigger().eventId();
+        SessionId session = message.session();
+        List<TransactWriteItem> cooldownItems = switch (cooldown) {
+            case CooldownEffect.None none -> List.of();
+            case CooldownEffect.Open open -> List.of(TransactWriteItem.builder()
+                    .put(CooldownItems.open(table.name(), session, open.player(), open.window(), now)).build());
+            case CooldownEffect.Restart restart -> restart.players().stream()
+                    .map(player -> TransactWriteItem.builder()
+                            .put(CooldownItems.restart(table.name(), session, player, restart.window())).build())
+                    .toList();
+        };
+        if (1 + cooldownItems.size() + message.recipients().size() > DynamoDbTable.MAX_TRANSACTION_ITEMS) {
+            return new Settlement.NotInOneStep(event);
+        }
+        String holder = SETTLED + UUID.randomUUID();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(settledClaim(session, event, holder, now)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        items.addAll(cooldownItems);
+        message.fanOut().forEach(copy -> items.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(table.name()).item(MessageItems.toItem(copy))).build()));
+        return switch (table.transact(items)) {
+            case Transaction.Committed committed -> new Settlement.Stored(message);
+            case Transaction.Refused refused when refused.failed(0) ->
+                    settledBefore(event, holder, refused.itemAt(0), message);
+            case Transaction.Refused refused when cooldown instanceof CooldownEffect.Open && refused.failed(1) ->
+                    finishCoolingDown(session, event, now, CooldownItems.windowOf(refused.itemAt(1)));
+            case Transaction.Refused refused -> throw new IllegalStateException(
+                    "settling " + event + " was refused for an unexpected reason: " + refused.reasons());
+        };
+    }
+
+    /** The claim item exists: written by this very attempt (its answer was lost), finished, or held or half-done. */
+    private static Settlement settledBefore(EventId event, String holder, Map<String, AttributeValue> claim,
+            OutgoingMessage message) {
+        if (holder.equals(text(claim, HOLDER))) {
+            return new Settlement.Stored(message);
+        }
+        return DONE.equals(text(claim, STATUS)) ? new Settlement.AlreadyDone(event) : new Settlement.NotInOneStep(event);
+    }
+
+    /** Another event's window runs: the event ends here without a message, so a retry of it is a duplicate. */
+    private Settlement finishCoolingDown(SessionId session, EventId event, Instant now, CooldownWindow blocking) {
+        Put done = settledClaim(session, event, SETTLED + UUID.randomUUID(), now)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
+                .build();
+        try {
+            table.call("finish " + event, () -> table.client().putItem(b -> b.tableName(done.tableName())
+                    .item(done.item()).conditionExpression(done.conditionExpression())
+                    .expressionAttributeNames(done.expressionAttributeNames())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return new Settlement.CoolingDown(blocking);
+        } catch (ConditionalCheckFailedException raced) {
+            return DONE.equals(text(raced.item(), STATUS)) ? new Settlement.AlreadyDone(event)
+                    : new Settlement.NotInOneStep(event);
+        }
+    }
+
+    private Put.Builder settledClaim(SessionId session, EventId event, String holder, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(claimKey(session, event));
+        item.put(STATUS, s(DONE));
+        item.put(HOLDER, s(holder));
+        item.put(LEASE_UNTIL, s(Timestamps.format(now)));
+        item.put(TableLayout.TTL, DynamoDbTable.n(Timestamps.ttl(now.plus(Message.RETENTION))));
+        return Put.builder().tableName(table.name()).item(item);
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
     }
 
     @Override
@@ -93,6 +182,10 @@ public final class DynamoDbMessageStore implements MessageStore {
 
     @Override
     public void save(EventClaim.Granted claim, OutgoingMessage message) {
+        if (!claim.resumed() && 1 + message.recipients().size() <= DynamoDbTable.MAX_TRANSACTION_ITEMS) {
+            saveInOneStep(claim, message);
+            return;
+        }
         updateHeldClaim(claim, "SET #draft = :draft", Map.of("#draft", DRAFT), Map.of(":draft", MessageItems.draft(message)));
         List<Map<String, AttributeValue>> items = message.fanOut().stream().map(MessageItems::toItem).toList();
         if (claim.resumed()) {
@@ -101,6 +194,24 @@ public final class DynamoDbMessageStore implements MessageStore {
             table.batch().putAll(items);
         }
         markDone(claim, "REMOVE #draft", Map.of("#draft", DRAFT));
+    }
+
+    /** No copy can exist yet (the claim is fresh), so the copies and the claim's end are one write. */
+    private void saveInOneStep(EventClaim.Granted claim, OutgoingMessage message) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(u -> u
+                .tableName(table.name())
+                .key(claimKey(claim.session(), claim.event()))
+                .updateExpression("SET #status = :done REMOVE #draft")
+                .conditionExpression("#holder = :holder")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#draft", DRAFT, "#holder", HOLDER))
+                .expressionAttributeValues(Map.of(":done", s(DONE), ":holder", s(claim.holder())))).build());
+        message.fanOut().forEach(copy -> items.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(table.name()).item(MessageItems.toItem(copy))).build()));
+        if (table.transact(items) instanceof Transaction.Refused refused) {
+            throw new IllegalStateException("claim on " + claim.event() + " is no longer held by " + claim.holder()
+                    + ": " + refused.reasons());
+        }
     }
 
     @Override

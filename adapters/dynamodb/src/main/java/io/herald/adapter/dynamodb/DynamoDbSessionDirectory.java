@@ -87,8 +87,19 @@ public final class DynamoDbSessionDirectory implements SessionDirectory {
 
     @Override
     public List<SessionPlayer> roster(SessionId session) {
-        return table.queryPrefix(TableLayout.sessionPartition(session), TableLayout.PLAYER_PREFIX, item -> new SessionPlayer(
-                new PlayerId(item.get(PLAYER_ID).s()), item.get(NAME).s(), PlayerStatus.valueOf(item.get(STATUS).s())));
+        return table.queryPrefix(TableLayout.sessionPartition(session), TableLayout.PLAYER_PREFIX,
+                DynamoDbSessionDirectory::playerFrom);
+    }
+
+    @Override
+    public Optional<SessionPlayer> player(SessionId session, PlayerId player) {
+        return table.get(TableLayout.sessionPartition(session), TableLayout.playerSort(player))
+                .map(DynamoDbSessionDirectory::playerFrom);
+    }
+
+    private static SessionPlayer playerFrom(Map<String, AttributeValue> item) {
+        return new SessionPlayer(new PlayerId(item.get(PLAYER_ID).s()), item.get(NAME).s(),
+                PlayerStatus.valueOf(item.get(STATUS).s()));
     }
 
     @Override

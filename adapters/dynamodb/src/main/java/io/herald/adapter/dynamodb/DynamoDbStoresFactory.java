@@ -1,11 +1,12 @@
 package io.herald.adapter.dynamodb;
 
 import io.herald.application.port.CompositionRecorder;
-import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.SessionDirectory;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,6 +21,7 @@ public class DynamoDbStoresFactory {
     }
 
     @Singleton
+    @Bean(preDestroy = "close")
     DynamoDbTable table(DynamoDbClient client, DynamoDbSettings settings) {
         if (settings.isCreateTable()) {
             TableCreator.ensure(client, settings.getTableName());
@@ -32,8 +34,13 @@ public class DynamoDbStoresFactory {
         return new DynamoDbMessageStore(table, settings.getClaimLease());
     }
 
+    /**
+     * Connections and presence in the table, for the Lambda shape, where API Gateway holds the sockets. A server
+     * holds its own sockets and brings its own registry, which then wins over this one.
+     */
     @Singleton
-    ConnectionRegistry connectionRegistry(DynamoDbTable table) {
+    @Secondary
+    DynamoDbConnectionRegistry connectionRegistry(DynamoDbTable table) {
         return new DynamoDbConnectionRegistry(table);
     }
 

@@ -10,13 +10,22 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** The one table every Herald store shares, with the retry and batch policy every call goes through. */
-public final class DynamoDbTable {
+/**
+ * The one table every Herald store shares, with the retry, batch and transaction policy every call goes through.
+ * Transactions of concurrent callers are committed together ({@link GroupCommit}).
+ */
+public final class DynamoDbTable implements AutoCloseable {
+    /** DynamoDB's limit of items in one TransactWriteItems. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+    private static final int COMMITTERS = 2;
+
     private final DynamoDbClient client;
     private final String name;
     private final Retrying retrying;
     private final BatchWriter batchWriter;
+    private final GroupCommit groupCommit;
 
     /**
      * @param writeDeadline how long a call keeps retrying throttling and transient failures before it fails
@@ -26,6 +35,10 @@ public final class DynamoDbTable {
         this.name = name;
         this.retrying = new Retrying(writeDeadline);
         this.batchWriter = new BatchWriter(client, name, retrying);
+        this.groupCommit = new GroupCommit(items -> {
+            call("TransactWriteItems", () -> client.transactWriteItems(b -> b.transactItems(items)));
+            return null;
+        }, MAX_TRANSACTION_ITEMS, COMMITTERS);
     }
 
     public String name() {
@@ -38,6 +51,11 @@ public final class DynamoDbTable {
 
     BatchWriter batch() {
         return batchWriter;
+    }
+
+    /** Writes the items all or none, perhaps in one request with other callers' items; never split across two. */
+    Transaction.Outcome transact(List<TransactWriteItem> items) {
+        return groupCommit.commit(new Transaction.Request(items));
     }
 
     <T> T call(String what, Supplier<T> call) {
@@ -68,6 +86,11 @@ public final class DynamoDbTable {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return found;
+    }
+
+    @Override
+    public void close() {
+        groupCommit.close();
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.Presence;
 import io.herald.application.port.SessionDirectory;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
@@ -26,6 +27,8 @@ class DynamoDbWiringTest {
 
             assertThat(context.getBean(MessageStore.class)).isInstanceOf(DynamoDbMessageStore.class);
             assertThat(context.getBean(ConnectionRegistry.class)).isInstanceOf(DynamoDbConnectionRegistry.class);
+            assertThat(context.getBean(Presence.class)).isSameAs(context.getBean(ConnectionRegistry.class));
+            assertThat(context.getBean(StoreRoundTrips.class).total()).as("the client counts what it sends").isPositive();
             assertThat(context.getBean(SessionDirectory.class)).isInstanceOf(DynamoDbSessionDirectory.class);
             assertThat(context.getBean(CooldownGuard.class)).isInstanceOf(DynamoDbCooldownGuard.class);
             assertThat(context.getBean(io.herald.application.port.CompositionRecorder.class))

@@ -11,6 +11,7 @@ import io.herald.application.OrchestrateMessages;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.Registration;
+import io.herald.application.RegistryFanout;
 import io.herald.application.fake.ManualClock;
 import io.herald.application.fake.RecordingGateway;
 import io.herald.application.fake.RecordingPublisher;
@@ -46,8 +47,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The message pipeline's promises kept by the real stores, not only by the fakes: duplicates, races, catch-up. */
-class OrchestrationOnDynamoDbTest {
+/**
+ * The message pipeline's promises kept by the real stores, not only by the fakes: duplicates, races, catch-up.
+ * Run by two subclasses: with a composer paid per call (claimed first) and one that costs nothing (one-step settle).
+ */
+abstract class OrchestrationOnDynamoDbTest {
     private static LocalDynamoDb dynamo;
     private static DynamoDbTable table;
 
@@ -57,9 +61,13 @@ class OrchestrationOnDynamoDbTest {
     private final DynamoDbMessageStore store = new DynamoDbMessageStore(table, Duration.ofSeconds(30));
     private final DynamoDbConnectionRegistry connections = new DynamoDbConnectionRegistry(table);
     private final DynamoDbSessionDirectory directory = new DynamoDbSessionDirectory(table);
+    private final RegistryFanout fanout = new RegistryFanout(connections, gateway);
     private final OrchestrateMessages orchestrate = new OrchestrateMessages(directory, store,
             new DynamoDbCooldownGuard(table), new CooldownPolicy(CooldownPolicy.DEFAULT_WINDOW),
-            ScriptedComposer.answering("Nice one!"), connections, gateway, clock, ids);
+            composer(ScriptedComposer.answering("Nice one!")), fanout, clock, ids);
+
+    /** The composer, as the subclass's kind of composer. */
+    protected abstract ScriptedComposer composer(ScriptedComposer script);
     private SessionId session;
     private final List<PlayerId> players = new ArrayList<>();
     private final List<ConnectionId> phones = new ArrayList<>();
@@ -72,6 +80,7 @@ class OrchestrationOnDynamoDbTest {
 
     @AfterAll
     static void stop() {
+        table.close();
         dynamo.close();
     }
 
@@ -137,7 +146,7 @@ class OrchestrationOnDynamoDbTest {
 
     @Test
     void the_whole_team_arriving_gives_one_broadcast_and_a_redelivery_after_reading_changes_nothing() {
-        RecordGameEvent record = new RecordGameEvent(directory, connections, gateway, new RecordingPublisher());
+        RecordGameEvent record = new RecordGameEvent(directory, fanout, new RecordingPublisher());
         List<OrchestrateMessages.Outcome> outcomes = new ArrayList<>();
         for (PlayerId player : players) {
             ObjectArrive arrive = new ObjectArrive(session, player, "statue", clock.now());

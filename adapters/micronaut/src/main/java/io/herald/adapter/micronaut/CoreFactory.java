@@ -10,6 +10,7 @@ import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
+import io.herald.application.RegistryFanout;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
@@ -17,13 +18,16 @@ import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.EventPublisher;
+import io.herald.application.port.Fanout;
 import io.herald.application.port.IdGenerator;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.Presence;
 import io.herald.application.port.SessionDirectory;
 import io.herald.domain.CooldownPolicy;
 import io.herald.domain.PositionRelay;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
@@ -84,18 +88,27 @@ public class CoreFactory {
         return new CloseConnection(connections);
     }
 
+    /**
+     * Delivery where the sockets live outside the process and a gateway reaches them (API Gateway in Lambda); a
+     * server that holds its own sockets brings its own delivery engine, which wins over this one.
+     */
     @Singleton
-    RecordGameEvent recordGameEvent(SessionDirectory directory, ConnectionRegistry connections,
-            ConnectionGateway gateway, EventPublisher publisher) {
-        return new RecordGameEvent(directory, connections, gateway, publisher);
+    @Secondary
+    @Requires(beans = ConnectionGateway.class)
+    Fanout registryFanout(ConnectionRegistry connections, ConnectionGateway gateway) {
+        return new RegistryFanout(connections, gateway);
+    }
+
+    @Singleton
+    RecordGameEvent recordGameEvent(SessionDirectory directory, Fanout fanout, EventPublisher publisher) {
+        return new RecordGameEvent(directory, fanout, publisher);
     }
 
     @Singleton
     OrchestrateMessages orchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
-            HeraldSettings settings, MessageComposer composer, ConnectionRegistry connections,
-            ConnectionGateway gateway, Clock clock, IdGenerator ids) {
+            HeraldSettings settings, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids) {
         return new OrchestrateMessages(directory, store, cooldown, new CooldownPolicy(settings.getCooldown()), composer,
-                connections, gateway, clock, ids);
+                fanout, clock, ids);
     }
 
     @Singleton
@@ -109,13 +122,13 @@ public class CoreFactory {
     }
 
     @Singleton
-    DescribeSession describeSession(SessionDirectory directory, ConnectionRegistry connections) {
-        return new DescribeSession(directory, connections);
+    DescribeSession describeSession(SessionDirectory directory, Presence presence) {
+        return new DescribeSession(directory, presence);
     }
 
     @Singleton
-    RelayPlayerState relayPlayerState(ConnectionRegistry connections, SessionDirectory directory,
-            ConnectionGateway gateway, Clock clock, HeraldSettings settings) {
-        return new RelayPlayerState(connections, directory, gateway, clock, new PositionRelay(settings.getPositionInterval()));
+    RelayPlayerState relayPlayerState(ConnectionRegistry connections, SessionDirectory directory, Fanout fanout,
+            Clock clock, HeraldSettings settings) {
+        return new RelayPlayerState(connections, directory, fanout, clock, new PositionRelay(settings.getPositionInterval()));
     }
 }

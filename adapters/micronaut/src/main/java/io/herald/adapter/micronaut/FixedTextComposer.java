@@ -13,4 +13,10 @@ final class FixedTextComposer implements MessageComposer {
         }
         return new Composition.Text(FallbackText.forEvent(request.event()));
     }
+
+    /** Fixed lines cost nothing, so the message is composed first and stored with its claim in one write. */
+    @Override
+    public boolean isInstant() {
+        return true;
+    }
 }

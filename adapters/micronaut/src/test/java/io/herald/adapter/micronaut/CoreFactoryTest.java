@@ -12,6 +12,7 @@ import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
+import io.herald.application.RegistryFanout;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
@@ -36,10 +37,11 @@ class CoreFactoryTest {
 
     private static ApplicationContext contextWithPorts(Map<String, Object> properties) {
         ApplicationContext context = ApplicationContext.builder().properties(properties).build();
-        context.registerSingleton(new InMemoryMessageStore(Duration.ofSeconds(30)));
+        InMemoryCooldownGuard cooldown = new InMemoryCooldownGuard();
+        context.registerSingleton(new InMemoryMessageStore(Duration.ofSeconds(30), cooldown));
         context.registerSingleton(new InMemoryConnectionRegistry());
         context.registerSingleton(new InMemorySessionDirectory());
-        context.registerSingleton(new InMemoryCooldownGuard());
+        context.registerSingleton(cooldown);
         context.registerSingleton(new RecordingGateway());
         context.registerSingleton(new RecordingPublisher());
         return context.start();
@@ -53,6 +55,8 @@ class CoreFactoryTest {
                     FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
+            assertThat(context.getBean(io.herald.application.port.Fanout.class))
+                    .as("with a gateway and a registry, pushes go through them").isInstanceOf(RegistryFanout.class);
         }
     }
 
@@ -65,6 +69,7 @@ class CoreFactoryTest {
             assertThat(composer.compose(new MessageComposer.Request(event, io.herald.domain.MessageType.INDIVIDUAL,
                     List.of()))).isEqualTo(new MessageComposer.Composition.Text(
                             io.herald.domain.FallbackText.forEvent(event)));
+            assertThat(composer.isInstant()).as("fixed texts cost nothing, so they are composed first").isTrue();
             assertThat(context.getBean(Clock.class).now()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(
                     Duration.ofMinutes(1)));
         }

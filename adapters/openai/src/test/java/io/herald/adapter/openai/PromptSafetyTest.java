@@ -127,7 +127,7 @@ class PromptSafetyTest {
         FakeHerald.TestTeam team = herald.team("Ana", "Ben");
         OrchestrateMessages orchestrate = new OrchestrateMessages(herald.directory, herald.store, herald.cooldown,
                 new CooldownPolicy(CooldownPolicy.DEFAULT_WINDOW), fixture.composer(() -> PROMPT_WITH_A_SECRET),
-                herald.connections, herald.gateway, herald.clock, herald.ids);
+                herald.fanout, herald.clock, herald.ids);
         NodeComplete event = new NodeComplete(team.session(), team.player(0), "node-3", herald.clock.now());
 
         OrchestrateMessages.Outcome outcome = orchestrate.handle(event);

@@ -46,6 +46,7 @@ public final class Frames implements PushFormat {
             case Push.AiMessage ai -> write(aiMessage(ai.message()));
             case Push.RuntimeDeltas deltas -> write(runtimeDelta(deltas.session(), deltas));
             case Push.PlayerStateUpdate update -> write(playerState(update));
+            case Push.Relayed relayed -> relayed.frame();
         };
     }
 

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's stand-in for EventBridge: recorded events go to a bounded queue that a few workers hand to
- * orchestration, so the request that reported the event never waits for the AI. A full queue refuses the event
+ * The server's stand-in for EventBridge: recorded events go to a bounded queue that workers hand to orchestration,
+ * so the request that reported the event never waits for the AI. Many workers let concurrent events share one
+ * store write (the store commits concurrent transactions together). A full queue refuses the event
  * (the runtime gets 503 and retries; orchestration is idempotent), and a failed attempt is retried a few times.
  */
 public final class InProcessEventPublisher implements EventPublisher {
@@ -30,7 +31,8 @@ public final class InProcessEventPublisher implements EventPublisher {
     public InProcessEventPublisher(OrchestrateMessages orchestrate, int capacity, int workerCount) {
         this.orchestrate = orchestrate;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.workers = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().name("herald-orchestrator-", 0).factory());
+        // Virtual: a worker mostly waits (on the model, or on a store write shared with other workers' events).
+        this.workers = Executors.newFixedThreadPool(workerCount, Thread.ofVirtual().name("herald-orchestrator-", 0).factory());
         for (int i = 0; i < workerCount; i++) {
             workers.execute(this::work);
         }

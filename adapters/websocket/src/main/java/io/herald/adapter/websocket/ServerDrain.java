@@ -12,18 +12,18 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 public class ServerDrain implements GracefulShutdownCapable {
     private final InProcessEventPublisher events;
-    private final LocalSessions sessions;
+    private final LocalConnections connections;
 
-    public ServerDrain(InProcessEventPublisher events, LocalSessions sessions) {
+    public ServerDrain(InProcessEventPublisher events, LocalConnections connections) {
         this.events = events;
-        this.sessions = sessions;
+        this.connections = connections;
     }
 
     @Override
     public CompletionStage<?> shutdownGracefully() {
         return CompletableFuture.runAsync(() -> {
             events.drain();
-            sessions.closeAll();
+            connections.closeAll();
         });
     }
 }

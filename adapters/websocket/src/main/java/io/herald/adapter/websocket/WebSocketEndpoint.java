@@ -32,19 +32,19 @@ public class WebSocketEndpoint {
     private final OpenConnection openConnection;
     private final CloseConnection closeConnection;
     private final ProtocolDispatcher dispatcher;
-    private final LocalSessions sessions;
+    private final LocalConnections local;
     private final Frames frames;
     private final ExecutorService work;
 
     public WebSocketEndpoint(SessionTokens tokens, IdGenerator ids, OpenConnection openConnection,
-            CloseConnection closeConnection, ProtocolDispatcher dispatcher, LocalSessions sessions, Frames frames,
+            CloseConnection closeConnection, ProtocolDispatcher dispatcher, LocalConnections local, Frames frames,
             @Named(WebSocketFactory.CONNECTION_WORK) ExecutorService work) {
         this.tokens = tokens;
         this.ids = ids;
         this.openConnection = openConnection;
         this.closeConnection = closeConnection;
         this.dispatcher = dispatcher;
-        this.sessions = sessions;
+        this.local = local;
         this.frames = frames;
         this.work = work;
     }
@@ -60,7 +60,7 @@ public class WebSocketEndpoint {
         Lane lane = new Lane(work);
         session.put(CONNECTION, connection);
         session.put(LANE, lane);
-        sessions.add(connection, session);
+        local.attach(connection, session);
         lane.submit(() -> openConnection.open(new OpenConnection.Command(connection, identity.get().session(),
                 identity.get().player())));
     }
@@ -82,7 +82,7 @@ public class WebSocketEndpoint {
     @OnClose
     public void onClose(WebSocketSession session) {
         session.get(CONNECTION, ConnectionId.class).ifPresent(connection -> {
-            sessions.remove(connection);
+            local.detach(connection);
             session.get(LANE, Lane.class).ifPresent(lane -> lane.submit(
                     () -> closeConnection.close(new CloseConnection.Command(connection))));
         });

@@ -1,18 +1,30 @@
 package io.herald.adapter.websocket;
 
 import io.herald.application.OrchestrateMessages;
+import io.herald.application.port.PushFormat;
+import io.herald.application.port.RosterChanges;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The server shape's own beans: where connection work runs, and the in-process event queue. */
+/** The server shape's own beans: its devices, where connection work runs, the event queue, roster news. */
 @Factory
 public class WebSocketFactory {
     static final String CONNECTION_WORK = "herald-connection-work";
+    /** Names this node's own devices, for a relay between nodes that wraps them. */
+    public static final String LOCAL = "local";
+
+    /** The registry, presence and delivery engine of this node's sockets; a relay between nodes may wrap them. */
+    @Singleton
+    @Named(LOCAL)
+    LocalConnections localConnections(PushFormat format) {
+        return new LocalConnections(format);
+    }
 
     /** Virtual threads: thousands of mostly idle connections, each blocking briefly on the store now and then. */
     @Singleton
@@ -26,7 +38,14 @@ public class WebSocketFactory {
     @Bean(preDestroy = "drain")
     InProcessEventPublisher inProcessEvents(OrchestrateMessages orchestrate,
             @Value("${herald.events.queue-capacity:10000}") int capacity,
-            @Value("${herald.events.workers:8}") int workers) {
+            @Value("${herald.events.workers:32}") int workers) {
         return new InProcessEventPublisher(orchestrate, capacity, workers);
+    }
+
+    /** Alone, a node has no one to tell about roster changes; a relay between nodes replaces this. */
+    @Singleton
+    @Secondary
+    RosterChanges localRosterChanges() {
+        return new LocalRosterChanges();
     }
 }

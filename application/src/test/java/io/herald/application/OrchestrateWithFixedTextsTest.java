@@ -1,0 +1,29 @@
+package io.herald.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.application.fake.ScriptedComposer;
+import io.herald.domain.NodeComplete;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline with a composer that costs nothing: composed first, then claim, cooldown and copies in one step. */
+class OrchestrateWithFixedTextsTest extends OrchestrateMessagesTest {
+
+    @Override
+    protected ScriptedComposer composing(ScriptedComposer script) {
+        return script.instant();
+    }
+
+    @Test
+    void a_duplicate_event_is_composed_again_for_free_and_stored_once() {
+        NodeComplete event = new NodeComplete(team.session(), team.player(0), "node-1", herald.clock.now());
+
+        OrchestrateMessages.Outcome first = herald.orchestrate.handle(event);
+        OrchestrateMessages.Outcome second = herald.orchestrate.handle(event);
+
+        assertThat(first).isInstanceOf(OrchestrateMessages.Sent.class);
+        assertThat(second).isEqualTo(new OrchestrateMessages.Duplicate(event.id()));
+        assertThat(herald.composer.requests()).hasSize(2);
+        assertThat(herald.store.copyCount()).isEqualTo(1);
+    }
+}
