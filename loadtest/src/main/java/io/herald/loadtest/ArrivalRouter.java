@@ -1,20 +1,24 @@
 package io.herald.loadtest;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Books every received frame in the ledger it belongs to and counts the frames that signal trouble. */
 final class ArrivalRouter implements ArrivalListener {
-    private static final int KEPT_EXAMPLES = 5;
     private static final String NODE_COMPLETED = "NODE_COMPLETED";
 
     private final DeliveryLedger aiMessages = new DeliveryLedger();
     private final DeliveryLedger deltas = new DeliveryLedger();
-    private final AtomicInteger errorFrames = new AtomicInteger();
-    private final AtomicInteger malformedFrames = new AtomicInteger();
-    private final AtomicInteger pongs = new AtomicInteger();
-    private final List<String> examples = new ArrayList<>();
+    private final Troubles troubles = new Troubles();
+    private final NodeTally nodes;
+
+    ArrivalRouter() {
+        this(1);
+    }
+
+    /** {@code nodes}: how many server nodes the run drives, to count deliveries per node. */
+    ArrivalRouter(int nodes) {
+        this.nodes = new NodeTally(nodes);
+    }
 
     /** The key of one NODE_COMPLETED delta as one recipient should see it. */
     static String deltaKey(String recipientId, String eventPlayerId, String nodeId) {
@@ -24,33 +28,23 @@ final class ArrivalRouter implements ArrivalListener {
     @Override
     public void onArrival(Arrival arrival) {
         switch (arrival.frame()) {
-            case Frame.AiMessage message -> aiMessages.receive(arrival.connectionId(), message.sk(),
-                    arrival.atNanos());
+            case Frame.AiMessage message -> {
+                aiMessages.receive(arrival.connectionId(), message.sk(), arrival.atNanos());
+                nodes.count(arrival.node(), 1, arrival.atNanos());
+            }
             case Frame.RuntimeDelta delta -> {
+                int booked = 0;
                 for (Frame.Delta each : delta.deltas()) {
                     if (NODE_COMPLETED.equals(each.type())) {
                         deltas.receive(arrival.connectionId(),
                                 deltaKey(arrival.receiver().playerId(), each.playerId(), each.nodeId()),
                                 arrival.atNanos());
+                        booked++;
                     }
                 }
+                nodes.count(arrival.node(), booked, arrival.atNanos());
             }
-            case Frame.ServerError error -> {
-                errorFrames.incrementAndGet();
-                keepExample("error frame to " + arrival.receiver().playerName() + ": " + error.code() + " "
-                        + error.message() + (error.ref() == null ? "" : " ref=" + error.ref()));
-            }
-            case Frame.Malformed malformed -> {
-                malformedFrames.incrementAndGet();
-                keepExample("malformed frame (" + malformed.reason() + "): " + Failures.abbreviate(malformed.text()));
-            }
-            case Frame.Pong ignored -> pongs.incrementAndGet();
-            case Frame.Joined ignored -> {
-                // The session's join future handles it.
-            }
-            case Frame.Other ignored -> {
-                // Frames of later issues (rooms, notifications) are not what these scenarios measure.
-            }
+            default -> troubles.onOtherFrame(arrival);
         }
     }
 
@@ -62,26 +56,24 @@ final class ArrivalRouter implements ArrivalListener {
         return deltas;
     }
 
+    NodeTally nodes() {
+        return nodes;
+    }
+
     int errorFrames() {
-        return errorFrames.get();
+        return troubles.errorFrames();
     }
 
     int malformedFrames() {
-        return malformedFrames.get();
+        return troubles.malformedFrames();
     }
 
     int pongs() {
-        return pongs.get();
+        return troubles.pongs();
     }
 
     /** The first few error or malformed frames, verbatim enough to debug the server with. */
-    synchronized List<String> examples() {
-        return List.copyOf(examples);
-    }
-
-    private synchronized void keepExample(String example) {
-        if (examples.size() < KEPT_EXAMPLES) {
-            examples.add(example);
-        }
+    List<String> examples() {
+        return troubles.examples();
     }
 }

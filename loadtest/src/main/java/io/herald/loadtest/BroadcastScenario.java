@@ -14,30 +14,31 @@ final class BroadcastScenario {
     private record Posted(String nodeId, EventAccepted accepted) {}
 
     private final ScenarioOptions.Broadcast options;
-    private final HeraldServer server;
+    private final Nodes nodes;
     private final PrintStream out;
 
-    BroadcastScenario(ScenarioOptions.Broadcast options, HeraldServer server, PrintStream out) {
+    BroadcastScenario(ScenarioOptions.Broadcast options, Nodes nodes, PrintStream out) {
         this.options = options;
-        this.server = server;
+        this.nodes = nodes;
         this.out = out;
     }
 
     int run() throws InterruptedException {
         out.printf("broadcast: 1 session of %d players, %d NodeComplete events every %d ms, against %s%n",
-                options.players(), options.events(), options.interval().toMillis(), options.url());
-        if (!Steps.healthy(server, options.url().toString(), out)) {
+                options.players(), options.events(), options.interval().toMillis(), nodes.describe());
+        if (!Steps.healthy(nodes, out)) {
             return LoadTest.SETUP_FAILED;
         }
         long setupStart = System.nanoTime();
-        Roster roster = Registrar.register(server, List.of(options.players()), "bcast", options.concurrency(), out);
+        Roster roster = Registrar.register(nodes, List.of(options.players()), "bcast", options.concurrency(), out);
         if (Steps.reportFailures("registration", roster.failures(), out)) {
             return LoadTest.SETUP_FAILED;
         }
         long registered = System.nanoTime();
-        ArrivalRouter router = new ArrivalRouter();
+        ArrivalRouter router = new ArrivalRouter(nodes.count());
         List<Registration> players = roster.players();
-        Connected connected = Connector.connectAll(server, players, router, options.concurrency(),
+        List<Integer> placed = Nodes.place(roster, nodes.count());
+        Connected connected = Connector.connectAll(nodes, players, placed, router, options.concurrency(),
                 options.timeout(), out);
         if (Steps.reportFailures("connect and join", connected.failures(), out)) {
             Steps.closeAll(connected.sessions());
@@ -47,7 +48,9 @@ final class BroadcastScenario {
         out.printf("%d players registered in %d ms, connected and joined in %d ms%n", players.size(),
                 (registered - setupStart) / 1_000_000, (joined - registered) / 1_000_000);
 
+        List<Integer> connectedPerNode = PerNode.connected(connected.sessions(), nodes.count());
         Registration sender = players.getFirst();
+        ServerUnderTest server = nodes.get(placed.getFirst());
         List<Registration> recipients = players.subList(1, players.size());
         List<Posted> posted = new ArrayList<>();
         List<String> httpFailures = new ArrayList<>();
@@ -103,11 +106,15 @@ final class BroadcastScenario {
                 httpFailures.size(), router.errorFrames(), router.malformedFrames(), dropped.size());
         router.examples().forEach(example -> out.println("  " + example));
         dropped.stream().limit(5).forEach(reason -> out.println("  dropped " + reason));
+        PerNode perNode = new PerNode(nodes, connectedPerNode, List.of(), router.nodes(),
+                posted.isEmpty() ? Long.MAX_VALUE : posted.getFirst().accepted().sentNanos());
+        perNode.print(out);
 
         boolean clean = deltas.clean() && httpFailures.isEmpty() && router.errorFrames() == 0
                 && router.malformedFrames() == 0 && dropped.isEmpty();
         int exit = clean ? LoadTest.CLEAN : LoadTest.FAILURES;
-        out.println(new ResultLine("broadcast").put("players", players.size()).put("events", options.events())
+        out.println(perNode.addTo(new ResultLine("broadcast").put("players", players.size())
+                .put("events", options.events())
                 .put("interval_ms", options.interval().toMillis()).put("accepted", posted.size())
                 .put("http_failures", httpFailures.size())
                 .put("register_ms", (registered - setupStart) / 1_000_000)
@@ -118,7 +125,7 @@ final class BroadcastScenario {
                 .put("last", toLast).put("posted_last", sentLast).put("delivery", deltas.latency()).put("deliveries_per_s", rate)
                 .put("post", postLatency)
                 .put("error_frames", router.errorFrames()).put("malformed_frames", router.malformedFrames())
-                .put("dropped", dropped.size()).put("exit", exit));
+                .put("dropped", dropped.size())).put("exit", exit));
         return exit;
     }
 

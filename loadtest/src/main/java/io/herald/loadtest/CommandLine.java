@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +26,12 @@ final class CommandLine {
         record Invalid(String message) implements Invocation {}
     }
 
-    private static final Set<String> COMMON = Set.of("url", "timeout", "concurrency");
+    private static final Set<String> COMMON = Set.of("url", "urls", "timeout", "concurrency");
     private static final Map<String, Set<String>> FLAGS = Map.of(
             "seed", Set.of("sessions", "players", "events", "settle"),
             "broadcast", Set.of("players", "events", "interval", "settle"),
-            "idle", Set.of("connections", "hold", "ping-every"));
+            "idle", Set.of("connections", "hold", "ping-every"),
+            "cluster", Set.of("sessions", "players", "events", "kill-command", "kill-url", "kill-after", "settle"));
     private static final Set<String> HELP = Set.of("help", "-h", "--help");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
@@ -43,7 +46,8 @@ final class CommandLine {
             return new Invocation.Help();
         }
         if (!FLAGS.containsKey(scenario)) {
-            return new Invocation.Invalid("unknown scenario '" + scenario + "' (expected seed, broadcast or idle)");
+            return new Invocation.Invalid("unknown scenario '" + scenario
+                    + "' (expected seed, broadcast, idle or cluster)");
         }
         Map<String, String> flags = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -79,37 +83,126 @@ final class CommandLine {
     }
 
     private static ScenarioOptions options(String scenario, Flags flags) {
-        URI url = flags.url();
+        List<URI> urls = flags.urls();
         Duration timeout = flags.duration("timeout", Duration.ofSeconds(30), ChronoUnit.SECONDS, false);
         int concurrency = flags.positive("concurrency", 100);
         return switch (scenario) {
-            case "seed" -> new ScenarioOptions.Seed(url, flags.positive("sessions", 10), flags.positive("players", 5),
+            case "seed" -> new ScenarioOptions.Seed(urls, flags.positive("sessions", 10), flags.positive("players", 5),
                     flags.positive("events", 100), timeout,
                     flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true), concurrency);
-            case "broadcast" -> new ScenarioOptions.Broadcast(url, flags.atLeastTwo("players", 1000),
+            case "broadcast" -> new ScenarioOptions.Broadcast(urls, flags.atLeastTwo("players", 1000),
                     flags.positive("events", 20),
                     flags.duration("interval", Duration.ofMillis(200), ChronoUnit.MILLIS, true), timeout,
                     flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true), concurrency);
-            case "idle" -> new ScenarioOptions.Idle(url, flags.positive("connections", 20_000),
+            case "idle" -> new ScenarioOptions.Idle(urls, flags.positive("connections", 20_000),
                     flags.duration("hold", Duration.ofSeconds(60), ChronoUnit.SECONDS, false),
                     flags.optionalDuration("ping-every", ChronoUnit.SECONDS), timeout, concurrency);
+            case "cluster" -> cluster(flags, urls, timeout, concurrency);
             default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "'");
         };
     }
 
+    private static ScenarioOptions.Cluster cluster(Flags flags, List<URI> urls, Duration timeout, int concurrency) {
+        if (urls.size() < 2) {
+            throw new IllegalArgumentException("cluster needs at least two server nodes: --urls URL,URL[,URL…]");
+        }
+        int events = flags.positive("events", 1000);
+        String command = flags.values().get("kill-command");
+        Optional<ScenarioOptions.Kill> kill = Optional.empty();
+        if (command == null) {
+            for (String needsCommand : List.of("kill-url", "kill-after")) {
+                if (flags.values().containsKey(needsCommand)) {
+                    throw new IllegalArgumentException("--" + needsCommand + " only makes sense with --kill-command");
+                }
+            }
+        } else {
+            if (command.isBlank()) {
+                throw new IllegalArgumentException("--kill-command must not be empty");
+            }
+            int after = flags.nonNegative("kill-after", 500);
+            if (after > events) {
+                throw new IllegalArgumentException("--kill-after (" + after + ") must not exceed --events (" + events
+                        + "): the kill would never happen");
+            }
+            kill = Optional.of(new ScenarioOptions.Kill(command, flags.killNode(urls), after));
+        }
+        return new ScenarioOptions.Cluster(urls, flags.positive("sessions", 200), flags.atLeastTwo("players", 5),
+                events, kill, timeout, flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true),
+                concurrency);
+    }
+
     /** Typed reads of the raw flag values; each failure names the flag. */
     private record Flags(Map<String, String> values) {
-        URI url() {
-            String raw = values.getOrDefault("url", DEFAULT_URL);
+        /** {@code --url} (or its default) as the only node, or every node of {@code --urls}, in the order given. */
+        List<URI> urls() {
+            String many = values.get("urls");
+            if (many == null) {
+                return List.of(url("url", values.getOrDefault("url", DEFAULT_URL)));
+            }
+            if (values.containsKey("url")) {
+                throw new IllegalArgumentException("--url and --urls are mutually exclusive: give one node or a list");
+            }
+            List<URI> urls = new ArrayList<>();
+            for (String raw : many.split(",", -1)) {
+                if (raw.isBlank()) {
+                    throw new IllegalArgumentException("--urls has an empty entry: '" + many + "'");
+                }
+                URI url = url("urls", raw.strip());
+                if (urls.stream().anyMatch(known -> sameNode(known, url))) {
+                    throw new IllegalArgumentException("--urls names " + url + " twice");
+                }
+                urls.add(url);
+            }
+            return List.copyOf(urls);
+        }
+
+        /** The index of {@code --kill-url} among the nodes, if given; it must be one of them. */
+        Optional<Integer> killNode(List<URI> urls) {
+            String raw = values.get("kill-url");
+            if (raw == null) {
+                return Optional.empty();
+            }
+            URI victim = url("kill-url", raw.strip());
+            for (int node = 0; node < urls.size(); node++) {
+                if (sameNode(urls.get(node), victim)) {
+                    return Optional.of(node);
+                }
+            }
+            throw new IllegalArgumentException("--kill-url " + raw + " is not one of --urls");
+        }
+
+        private static boolean sameNode(URI a, URI b) {
+            return a.toString().replaceAll("/+$", "").equalsIgnoreCase(b.toString().replaceAll("/+$", ""));
+        }
+
+        private static URI url(String name, String raw) {
             try {
                 URI url = new URI(raw);
                 if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-                    throw new IllegalArgumentException("--url must be http(s)://host[:port], got '" + raw + "'");
+                    throw new IllegalArgumentException("--" + name + " must be http(s)://host[:port], got '" + raw
+                            + "'");
                 }
                 return url;
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("--url is not a URL: '" + raw + "'", e);
+                throw new IllegalArgumentException("--" + name + " is not a URL: '" + raw + "'", e);
             }
+        }
+
+        int nonNegative(String name, int fallback) {
+            String raw = values.get(name);
+            if (raw == null) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw);
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below with the flag's name.
+            }
+            throw new IllegalArgumentException("--" + name + " must be a whole number, zero or more, got '" + raw
+                    + "'");
         }
 
         int positive(String name, int fallback) {

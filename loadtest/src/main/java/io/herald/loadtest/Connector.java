@@ -13,13 +13,14 @@ import java.util.stream.IntStream;
 final class Connector {
     private Connector() {}
 
-    /** Connection ids are the players' positions in {@code players}. */
-    static Connected connectAll(HeraldServer server, List<Registration> players, ArrivalListener listener,
-            int concurrency, Duration joinTimeout, PrintStream out) {
+    /** Connection ids are the players' positions in {@code players}; {@code placed} names each one's node. */
+    static Connected connectAll(Nodes nodes, List<Registration> players, List<Integer> placed,
+            ArrivalListener listener, int concurrency, Duration joinTimeout, PrintStream out) {
         Progress progress = new Progress(out, "joined", players.size());
         List<Attempt<PlayerSession>> attempts = Bounded.map(IntStream.range(0, players.size()).boxed().toList(),
                 concurrency, progress,
-                id -> Attempt.of(() -> connect(server, id, players.get(id), listener, joinTimeout)));
+                id -> Attempt.of(() -> connect(nodes.get(placed.get(id)), id, players.get(id), listener,
+                        joinTimeout)));
         List<PlayerSession> sessions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int id = 0; id < attempts.size(); id++) {
@@ -32,7 +33,8 @@ final class Connector {
         return new Connected(sessions, failures);
     }
 
-    private static PlayerSession connect(HeraldServer server, int id, Registration player,
+    /** Opens one socket and joins; a handshake or join that outlives {@code joinTimeout} leaves nothing open. */
+    static PlayerSession connect(ServerUnderTest server, int id, Registration player,
             ArrivalListener listener, Duration joinTimeout) throws Exception {
         CompletableFuture<PlayerSession> opening = server.open(id, player, listener);
         PlayerSession session;

@@ -7,8 +7,17 @@ sealed interface Frame {
     /** The server accepted {@code join_session}; only after this does the connection receive session traffic. */
     record Joined(String sessionId, String playerId) implements Frame {}
 
-    /** An AI message pushed to this player; {@code sk} names it for the ack and for reconciliation. */
-    record AiMessage(String sessionId, String messageId, String sk) implements Frame {}
+    /**
+     * An AI message pushed to this player (or listed by catch-up); {@code sk} names it for the ack and for
+     * reconciliation, {@code messageType} tells a team broadcast ({@code broadcast}) from a player's own line.
+     */
+    record AiMessage(String sessionId, String messageId, String messageType, String sk) implements Frame {
+        static final String BROADCAST = "broadcast";
+
+        boolean isBroadcast() {
+            return BROADCAST.equals(messageType);
+        }
+    }
 
     /** State changes another player caused; each delta is reconciled on its own. */
     record RuntimeDelta(String sessionId, List<Delta> deltas) implements Frame {
@@ -18,7 +27,7 @@ sealed interface Frame {
     }
 
     /** One entry of a {@code runtime_delta}: fields the tool needs to tell which event it came from. */
-    record Delta(String type, String playerId, String nodeId) {}
+    record Delta(String type, String playerId, String nodeId, String objectId) {}
 
     /** The server's answer to {@code ping}. */
     record Pong() implements Frame {}

@@ -13,12 +13,12 @@ final class IdleScenario {
     private static final int SPARE_FILES = 100;
 
     private final ScenarioOptions.Idle options;
-    private final HeraldServer server;
+    private final Nodes nodes;
     private final PrintStream out;
 
-    IdleScenario(ScenarioOptions.Idle options, HeraldServer server, PrintStream out) {
+    IdleScenario(ScenarioOptions.Idle options, Nodes nodes, PrintStream out) {
         this.options = options;
-        this.server = server;
+        this.nodes = nodes;
         this.out = out;
     }
 
@@ -26,24 +26,24 @@ final class IdleScenario {
         out.printf("idle: %d connections in teams of %d, held %d s%s, against %s%n", options.connections(),
                 TEAM_SIZE, options.hold().toSeconds(),
                 options.pingEvery().map(every -> " with a ping every " + every.toMillis() + " ms").orElse(""),
-                options.url());
+                nodes.describe());
         OptionalLong limit = Steps.openFileLimit();
         if (limit.isPresent() && limit.getAsLong() < options.connections() + SPARE_FILES) {
             out.printf("WARNING: open-file limit of this process is %d (ulimit -n); %d connections need about %d."
                     + " Expect \"Too many open files\"; raise the limit for this process and the server.%n",
                     limit.getAsLong(), options.connections(), options.connections() + SPARE_FILES);
         }
-        if (!Steps.healthy(server, options.url().toString(), out)) {
+        if (!Steps.healthy(nodes, out)) {
             return LoadTest.SETUP_FAILED;
         }
         long setupStart = System.nanoTime();
-        Roster roster = Registrar.register(server, teamSizes(options.connections()), "idle", options.concurrency(),
+        Roster roster = Registrar.register(nodes, teamSizes(options.connections()), "idle", options.concurrency(),
                 out);
         Steps.reportFailures("registration", roster.failures(), out);
         long registered = System.nanoTime();
-        ArrivalRouter router = new ArrivalRouter();
-        Connected connected = Connector.connectAll(server, roster.players(), router, options.concurrency(),
-                options.timeout(), out);
+        ArrivalRouter router = new ArrivalRouter(nodes.count());
+        Connected connected = Connector.connectAll(nodes, roster.players(), Nodes.place(roster, nodes.count()),
+                router, options.concurrency(), options.timeout(), out);
         Steps.reportFailures("connect and join", connected.failures(), out);
         long joined = System.nanoTime();
         List<PlayerSession> sessions = connected.sessions();
@@ -54,6 +54,9 @@ final class IdleScenario {
         }
         out.printf("registered in %d ms, connected and joined in %d ms%n", (registered - setupStart) / 1_000_000,
                 (joined - registered) / 1_000_000);
+        PerNode perNode = new PerNode(nodes, PerNode.connected(sessions, nodes.count()), List.of(), router.nodes(),
+                Long.MAX_VALUE);
+        perNode.print(out);
         out.println("HOLDING " + sessions.size() + " connections (pid of this process " + ProcessHandle.current().pid()
                 + ")");
         out.flush();
@@ -69,13 +72,14 @@ final class IdleScenario {
         boolean clean = failedToOpen == 0 && dropped.isEmpty() && router.errorFrames() == 0
                 && router.malformedFrames() == 0;
         int exit = clean ? LoadTest.CLEAN : LoadTest.FAILURES;
-        out.println(new ResultLine("idle").put("requested", options.connections()).put("held", sessions.size())
+        out.println(perNode.addTo(new ResultLine("idle").put("requested", options.connections())
+                .put("held", sessions.size())
                 .put("failed_to_open", failedToOpen).put("dropped", dropped.size())
                 .put("hold_s", options.hold().toSeconds())
                 .put("register_ms", (registered - setupStart) / 1_000_000)
                 .put("join_ms", (joined - registered) / 1_000_000)
                 .put("pings_sent", pings).put("pongs", router.pongs())
-                .put("error_frames", router.errorFrames()).put("malformed_frames", router.malformedFrames())
+                .put("error_frames", router.errorFrames()).put("malformed_frames", router.malformedFrames()))
                 .put("exit", exit));
         return exit;
     }

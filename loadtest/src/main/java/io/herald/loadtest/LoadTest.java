@@ -32,14 +32,15 @@ public final class LoadTest {
                 yield SETUP_FAILED;
             }
             case CommandLine.Invocation.Run run -> {
-                HttpClient client = HeraldServer.newClient();
-                HeraldServer server = new HeraldServer(run.options().url(), client, Clock.systemUTC());
+                HttpClient client = ServerUnderTest.newClient();
+                Nodes nodes = new Nodes(run.options().urls(), client, Clock.systemUTC());
                 try {
                     yield switch (run.options()) {
-                        case ScenarioOptions.Seed seed -> new SeedScenario(seed, server, out).run();
+                        case ScenarioOptions.Seed seed -> new SeedScenario(seed, nodes, out).run();
                         case ScenarioOptions.Broadcast broadcast ->
-                                new BroadcastScenario(broadcast, server, out).run();
-                        case ScenarioOptions.Idle idle -> new IdleScenario(idle, server, out).run();
+                                new BroadcastScenario(broadcast, nodes, out).run();
+                        case ScenarioOptions.Idle idle -> new IdleScenario(idle, nodes, out).run();
+                        case ScenarioOptions.Cluster cluster -> new ClusterScenario(cluster, nodes, out).run();
                     };
                 } finally {
                     client.shutdownNow();

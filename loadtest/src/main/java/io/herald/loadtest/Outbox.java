@@ -6,4 +6,7 @@ interface Outbox {
 
     /** Starts a normal close after every frame already sent. */
     void close();
+
+    /** Drops the connection at once, for a node that no longer answers a close. */
+    void abort();
 }

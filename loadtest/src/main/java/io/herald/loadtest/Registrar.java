@@ -7,19 +7,20 @@ import java.util.stream.IntStream;
 
 /**
  * Registers whole teams in two bounded waves: every team's first player creates it, then everybody else joins
- * with that team's code — the order the protocol requires, without making one team wait for another.
+ * with that team's code — the order the protocol requires, without making one team wait for another. Each player
+ * registers through its own node; any node would do, this spreads the load.
  */
 final class Registrar {
     private Registrar() {}
 
     /** Player names are {@code prefix-t<team>-p<player>}, short enough for the server's 64-character limit. */
-    static Roster register(HeraldServer server, List<Integer> teamSizes, String prefix, int concurrency,
+    static Roster register(Nodes nodes, List<Integer> teamSizes, String prefix, int concurrency,
             PrintStream out) {
         int total = teamSizes.stream().mapToInt(Integer::intValue).sum();
         Progress progress = new Progress(out, "registered", total);
         List<Attempt<Registration>> leaders = Bounded.map(IntStream.range(0, teamSizes.size()).boxed().toList(),
                 concurrency, progress,
-                team -> Attempt.of(() -> server.register(name(prefix, team, 0), "team", null)));
+                team -> Attempt.of(() -> nodes.forSeat(team, 0).register(name(prefix, team, 0), "team", null)));
 
         record Seat(int team, int player, String teamCode) {}
         List<Seat> seats = new ArrayList<>();
@@ -40,8 +41,8 @@ final class Registrar {
             }
         }
         List<Attempt<Registration>> members = Bounded.map(seats, concurrency, progress,
-                seat -> Attempt.of(() -> server.register(name(prefix, seat.team(), seat.player()), "team",
-                        seat.teamCode())));
+                seat -> Attempt.of(() -> nodes.forSeat(seat.team(), seat.player())
+                        .register(name(prefix, seat.team(), seat.player()), "team", seat.teamCode())));
 
         List<List<Registration>> teams = new ArrayList<>();
         for (int team = 0; team < teamSizes.size(); team++) {

@@ -8,7 +8,7 @@ record Registration(String teamCode, String sessionId, String playerId, String p
         String token) {
 
     static Registration fromJson(String body) throws IOException {
-        JsonNode root = Frames.JSON.readTree(body);
+        JsonNode root = WireFrames.JSON.readTree(body);
         JsonNode session = root.path("session");
         Registration registration = new Registration(text(root, "teamCode"), text(session, "sessionId"),
                 text(session, "playerId"), text(session, "playerName"), text(root, "websocketUrl"),

@@ -2,21 +2,52 @@ package io.herald.loadtest;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The settings of one run, one record per scenario, so each scenario sees only the flags that mean something to it. */
 sealed interface ScenarioOptions {
-    URI url();
+    /** The server nodes, from {@code --url} (one) or {@code --urls} (one or more); node i is {@code urls[i]}. */
+    List<URI> urls();
 
     /** {@code sessions × players} players, {@code events} NodeComplete events spread round-robin over them. */
-    record Seed(URI url, int sessions, int players, int events, Duration timeout, Duration settle, int concurrency)
-            implements ScenarioOptions {}
+    record Seed(List<URI> urls, int sessions, int players, int events, Duration timeout, Duration settle,
+            int concurrency) implements ScenarioOptions {
+        public Seed {
+            urls = List.copyOf(urls);
+        }
+    }
 
     /** One session of {@code players}; its first player posts {@code events}, one every {@code interval}. */
-    record Broadcast(URI url, int players, int events, Duration interval, Duration timeout, Duration settle,
-            int concurrency) implements ScenarioOptions {}
+    record Broadcast(List<URI> urls, int players, int events, Duration interval, Duration timeout, Duration settle,
+            int concurrency) implements ScenarioOptions {
+        public Broadcast {
+            urls = List.copyOf(urls);
+        }
+    }
 
     /** {@code connections} joined players in teams of five, held silent (or pinging) for {@code hold}. */
-    record Idle(URI url, int connections, Duration hold, Optional<Duration> pingEvery, Duration timeout,
-            int concurrency) implements ScenarioOptions {}
+    record Idle(List<URI> urls, int connections, Duration hold, Optional<Duration> pingEvery, Duration timeout,
+            int concurrency) implements ScenarioOptions {
+        public Idle {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
+     * {@code sessions × players} players spread over at least two nodes, {@code events} NodeComplete events sent
+     * round-robin over the nodes, then one team arrival per session; optionally one node killed on the way.
+     */
+    record Cluster(List<URI> urls, int sessions, int players, int events, Optional<Kill> kill, Duration timeout,
+            Duration settle, int concurrency) implements ScenarioOptions {
+        public Cluster {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
+     * The kill of a cluster run: {@code command} goes to {@code /bin/sh -c} once {@code after} events were accepted;
+     * {@code node} is the index of {@code --kill-url} when the operator named the victim, else it is detected.
+     */
+    record Kill(String command, Optional<Integer> node, int after) {}
 }

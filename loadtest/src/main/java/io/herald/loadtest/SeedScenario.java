@@ -11,32 +11,33 @@ import java.util.stream.IntStream;
 /** The seed run: every event yields exactly one ai_message to its player and one runtime_delta to each teammate. */
 final class SeedScenario {
     private final ScenarioOptions.Seed options;
-    private final HeraldServer server;
+    private final Nodes nodes;
     private final PrintStream out;
 
-    SeedScenario(ScenarioOptions.Seed options, HeraldServer server, PrintStream out) {
+    SeedScenario(ScenarioOptions.Seed options, Nodes nodes, PrintStream out) {
         this.options = options;
-        this.server = server;
+        this.nodes = nodes;
         this.out = out;
     }
 
     int run() throws InterruptedException {
         out.printf("seed: %d sessions x %d players, %d NodeComplete events, against %s%n", options.sessions(),
-                options.players(), options.events(), options.url());
+                options.players(), options.events(), nodes.describe());
         out.println("(the server must run with HERALD_MESSAGES_COOLDOWN=0s, or second events per player get no"
                 + " ai_message)");
-        if (!Steps.healthy(server, options.url().toString(), out)) {
+        if (!Steps.healthy(nodes, out)) {
             return LoadTest.SETUP_FAILED;
         }
         long setupStart = System.nanoTime();
-        Roster roster = Registrar.register(server, Collections.nCopies(options.sessions(), options.players()),
+        Roster roster = Registrar.register(nodes, Collections.nCopies(options.sessions(), options.players()),
                 "seed", options.concurrency(), out);
         if (Steps.reportFailures("registration", roster.failures(), out)) {
             return LoadTest.SETUP_FAILED;
         }
-        ArrivalRouter router = new ArrivalRouter();
+        ArrivalRouter router = new ArrivalRouter(nodes.count());
         List<Registration> players = roster.players();
-        Connected connected = Connector.connectAll(server, players, router, options.concurrency(),
+        List<Integer> placed = Nodes.place(roster, nodes.count());
+        Connected connected = Connector.connectAll(nodes, players, placed, router, options.concurrency(),
                 options.timeout(), out);
         if (Steps.reportFailures("connect and join", connected.failures(), out)) {
             Steps.closeAll(connected.sessions());
@@ -45,8 +46,9 @@ final class SeedScenario {
         out.printf("%d players registered, connected and joined in %d ms%n", players.size(),
                 (System.nanoTime() - setupStart) / 1_000_000);
 
-        Steps.warmUp(server, Math.min(options.concurrency(), options.events()));
-        List<Attempt<EventAccepted>> posts = postEvents(players, router);
+        List<Integer> connectedPerNode = PerNode.connected(connected.sessions(), nodes.count());
+        Steps.warmUp(nodes, Math.min(options.concurrency(), options.events()));
+        List<Attempt<EventAccepted>> posts = postEvents(players, placed, router);
         List<String> httpFailures = new ArrayList<>();
         long firstSent = Long.MAX_VALUE;
         for (Attempt<EventAccepted> post : posts) {
@@ -76,11 +78,14 @@ final class SeedScenario {
                 httpFailures.size(), router.errorFrames(), router.malformedFrames(), dropped.size());
         router.examples().forEach(example -> out.println("  " + example));
         dropped.stream().limit(5).forEach(reason -> out.println("  dropped " + reason));
+        PerNode perNode = new PerNode(nodes, connectedPerNode, List.of(), router.nodes(), firstSent);
+        perNode.print(out);
 
         boolean clean = ai.clean() && deltas.clean() && httpFailures.isEmpty() && router.errorFrames() == 0
                 && router.malformedFrames() == 0 && dropped.isEmpty();
         int exit = clean ? LoadTest.CLEAN : LoadTest.FAILURES;
-        out.println(new ResultLine("seed").put("sessions", options.sessions()).put("players", players.size())
+        out.println(perNode.addTo(new ResultLine("seed").put("sessions", options.sessions())
+                .put("players", players.size())
                 .put("events", options.events()).put("accepted", posts.size() - httpFailures.size())
                 .put("http_failures", httpFailures.size())
                 .put("ai_expected", ai.expected()).put("ai_delivered", ai.delivered()).put("ai_lost", ai.lost())
@@ -91,20 +96,23 @@ final class SeedScenario {
                 .put("delta_unexpected", deltas.unexpected()).put("delta", deltas.latency())
                 .put("delta_per_s", deltaRate)
                 .put("error_frames", router.errorFrames()).put("malformed_frames", router.malformedFrames())
-                .put("dropped", dropped.size()).put("exit", exit));
+                .put("dropped", dropped.size())).put("exit", exit));
         return exit;
     }
 
     /**
      * Event {@code i} goes to player {@code i mod n} with node {@code node-(i+1)}, all in flight at once (up to
-     * --concurrency). What each accepted event should cause is booked as soon as its id is known.
+     * --concurrency), each through its player's server node. What each accepted event should cause is booked as
+     * soon as its id is known.
      */
-    private List<Attempt<EventAccepted>> postEvents(List<Registration> players, ArrivalRouter router) {
+    private List<Attempt<EventAccepted>> postEvents(List<Registration> players, List<Integer> placed,
+            ArrivalRouter router) {
         Map<String, List<Registration>> bySession = players.stream()
                 .collect(Collectors.groupingBy(Registration::sessionId));
         return Bounded.map(IntStream.range(0, options.events()).boxed().toList(), options.concurrency(),
                 Progress.SILENT, i -> {
                     Registration player = players.get(i % players.size());
+                    ServerUnderTest server = nodes.get(placed.get(i % players.size()));
                     String nodeId = "node-" + (i + 1);
                     Attempt<EventAccepted> post = Attempt.of(() -> server.postNodeComplete(player, nodeId));
                     if (post instanceof Attempt.Done<EventAccepted>(EventAccepted accepted)) {

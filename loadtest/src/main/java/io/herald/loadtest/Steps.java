@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 
 /** The phases every scenario shares: check the server is up, report setup failures, wait for frames, hang up. */
@@ -17,26 +18,32 @@ final class Steps {
 
     private Steps() {}
 
-    static boolean healthy(HeraldServer server, String url, PrintStream out) throws InterruptedException {
-        try {
-            server.health();
-            return true;
-        } catch (IOException e) {
-            out.println("ERROR: " + url + "/health did not answer 200 (" + Failures.describe(e)
-                    + "). Is the server running?");
-            return false;
+    /** Every node must answer, or the run would measure a cluster that is not the one asked for. */
+    static boolean healthy(Nodes nodes, PrintStream out) throws InterruptedException {
+        boolean all = true;
+        for (ServerUnderTest server : nodes.all()) {
+            try {
+                server.health();
+            } catch (IOException e) {
+                out.println("ERROR: " + server.url() + "/health did not answer 200 (" + Failures.describe(e)
+                        + "). Is the server running?");
+                all = false;
+            }
         }
+        return all;
     }
 
     /**
-     * Opens {@code connections} pooled HTTP connections with concurrent health checks, so the events that follow
-     * are timed without TCP set-up and the client's cold code paths — a game runtime keeps its connection too.
+     * Opens about {@code connections} pooled HTTP connections, spread evenly over the nodes, with concurrent health
+     * checks, so the events that follow are timed without TCP set-up and the client's cold code paths — a game
+     * runtime keeps its connection too.
      */
-    static void warmUp(HeraldServer server, int connections) {
-        Bounded.map(IntStream.range(0, connections).boxed().toList(), connections, Progress.SILENT,
-                ignored -> Attempt.of(() -> {
-                    server.health();
-                    return ignored;
+    static void warmUp(Nodes nodes, int connections) {
+        int perNode = Math.max(1, (connections + nodes.count() - 1) / nodes.count());
+        Bounded.map(IntStream.range(0, perNode * nodes.count()).boxed().toList(), perNode * nodes.count(),
+                Progress.SILENT, i -> Attempt.of(() -> {
+                    nodes.get(i % nodes.count()).health();
+                    return i;
                 }));
     }
 
@@ -69,11 +76,17 @@ final class Steps {
      */
     static boolean awaitDeliveries(Duration timeout, Duration settle, DeliveryLedger... ledgers)
             throws InterruptedException {
+        return awaitDeliveries(timeout, settle, () -> outstanding(ledgers));
+    }
+
+    /** The same wait for books that are not {@link DeliveryLedger}s: {@code outstanding} counts what is missing. */
+    static boolean awaitDeliveries(Duration timeout, Duration settle, IntSupplier outstanding)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (outstanding(ledgers) > 0 && System.nanoTime() < deadline) {
+        while (outstanding.getAsInt() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(POLL);
         }
-        boolean complete = outstanding(ledgers) == 0;
+        boolean complete = outstanding.getAsInt() == 0;
         if (complete) {
             Thread.sleep(settle);
         }

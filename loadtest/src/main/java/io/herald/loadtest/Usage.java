@@ -5,7 +5,8 @@ final class Usage {
     static final String TEXT = """
             Herald load generator: drives a RUNNING Herald server with real WebSocket clients.
             It only talks to --url (default %s) and to the websocketUrl the server returns, which
-            must be on the same host or on loopback. Every scenario is bounded in size and time and stops by itself.
+            must be on the same host or on loopback; or, with --urls, to each node of a cluster and to that node's own
+            /ws. Every scenario is bounded in size and time and stops by itself.
 
             usage: java -jar loadtest/target/herald-loadtest.jar <scenario> [options]
 
@@ -27,13 +28,39 @@ final class Usage {
                          the server then (jcmd <server pid> GC.heap_info / VM.native_memory). Every connection is one
                          open file on BOTH sides: raise `ulimit -n` above N plus a few hundred for this process and the
                          server, or connections fail with "Too many open files".
+              cluster    --urls of two or more nodes sharing one Redis and one store (--url is not enough).
+                         --sessions N (200) × --players N (5, at least 2) players spread over the nodes, register,
+                         connect and join; then --events N (1000) NodeComplete events, event i to node i mod n whoever
+                         its player is (no sticky sessions); then every team arrives at one object, one player after
+                         the other, for one broadcast per team to every player, all copies sharing one messageId.
+                         --kill-command CMD   run CMD once via /bin/sh -c (bounded by --timeout; its exit status and
+                                              output are printed) when --kill-after N (500) events have been
+                                              accepted; the events keep coming while the node dies
+                         --kill-url URL       the node CMD stops (one of --urls); without it, the node whose /health
+                                              stops answering after CMD started is the one that died
+                         The dead node's players reconnect to the next surviving node (short backoff, retries), join
+                         again, fetch what they missed (GET /runtime/messages/undelivered, following cursors) and ack
+                         it; events meant for the dead node go to a survivor, and one that got no answer from it is
+                         sent once more to a survivor. Reports ai_messages delivered live, by catch-up, redelivered
+                         (allowed), lost, duplicated (live twice to one player), unexpected; runtime_deltas owed only
+                         to players joined from before the event to the end (the rest: missed while disconnected);
+                         and apart, messages of events accepted by the node that died before it orchestrated them
+                         (not lost: durable intake is a later issue). Exit 1 if lost, duplicated or unexpected is
+                         above zero, or the kill took no node down. Needs HERALD_MESSAGES_COOLDOWN=0s like seed.
+                         e.g. cluster --urls http://127.0.0.1:8080,http://127.0.0.1:8081 --kill-command "kill -9 4242"
+                              --kill-url http://127.0.0.1:8081   (4242: the pid of the server listening on 8081)
 
             options (all scenarios)
               --url URL           server base URL (%s)
-              --timeout D         seed/broadcast: how long to wait for the expected frames after the last event;
-                                  all: how long one player may take to connect and join (30s)
+              --urls URL,URL,…    several nodes of one cluster instead (not with --url); player k of team t uses
+                                  node (t + k) mod n for its socket, registration and events, and results are also
+                                  given per node (players connected, deliveries their sockets carried, per second);
+                                  nodes are named node0, node1, … in the order given
+              --timeout D         seed/broadcast/cluster: how long to wait for the expected frames after the last
+                                  event; cluster: also the bound of the kill command, of finding the dead node and of
+                                  the team arrivals; all: how long one player may take to connect and join (30s)
               --concurrency N     registrations, handshakes or event POSTs in flight at once (100)
-            options (seed, broadcast)
+            options (seed, broadcast, cluster)
               --settle D          extra wait after everything arrived, to catch late duplicates (1s)
 
             Durations: 250ms, 30s, 2m; a bare number is seconds (milliseconds for --interval).

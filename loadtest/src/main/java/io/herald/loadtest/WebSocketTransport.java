@@ -56,6 +56,14 @@ final class WebSocketTransport implements WebSocket.Listener, Outbox {
     }
 
     @Override
+    public void abort() {
+        WebSocket open = socket;
+        if (open != null) {
+            open.abort();
+        }
+    }
+
+    @Override
     public void close() {
         synchronized (sendLock) {
             lastSend = lastSend.handle((ignored, failure) -> null)

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.loadtest.CommandLine.Invocation;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
+    private static final List<URI> LOOPBACK = List.of(URI.create("http://127.0.0.1:8080"));
+    private static final String TWO_NODES = "http://10.0.0.1:8080,http://10.0.0.2:8080";
+    private static final List<URI> BOTH = List.of(URI.create("http://10.0.0.1:8080"),
+            URI.create("http://10.0.0.2:8080"));
+
     private static Invocation parse(String... args) {
         return CommandLine.parse(args);
     }
@@ -27,19 +33,19 @@ class CommandLineTest {
 
     @Test
     void seed_without_flags_is_ten_sessions_of_five_players_and_a_hundred_events_on_loopback() {
-        assertThat(run("seed")).isEqualTo(new ScenarioOptions.Seed(URI.create("http://127.0.0.1:8080"), 10, 5, 100,
+        assertThat(run("seed")).isEqualTo(new ScenarioOptions.Seed(LOOPBACK, 10, 5, 100,
                 Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
     }
 
     @Test
     void broadcast_without_flags_is_a_thousand_players_and_twenty_events_two_hundred_ms_apart() {
-        assertThat(run("broadcast")).isEqualTo(new ScenarioOptions.Broadcast(URI.create("http://127.0.0.1:8080"),
+        assertThat(run("broadcast")).isEqualTo(new ScenarioOptions.Broadcast(LOOPBACK,
                 1000, 20, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
     }
 
     @Test
     void idle_without_flags_holds_twenty_thousand_connections_for_a_minute_without_pings() {
-        assertThat(run("idle")).isEqualTo(new ScenarioOptions.Idle(URI.create("http://127.0.0.1:8080"), 20_000,
+        assertThat(run("idle")).isEqualTo(new ScenarioOptions.Idle(LOOPBACK, 20_000,
                 Duration.ofSeconds(60), Optional.empty(), Duration.ofSeconds(30), 100));
     }
 
@@ -49,7 +55,7 @@ class CommandLineTest {
                 "--events", "7", "--url=http://localhost:9090/", "--timeout", "5s", "--settle=0",
                 "--concurrency", "4");
 
-        assertThat(seed).isEqualTo(new ScenarioOptions.Seed(URI.create("http://localhost:9090/"), 2, 3, 7,
+        assertThat(seed).isEqualTo(new ScenarioOptions.Seed(List.of(URI.create("http://localhost:9090/")), 2, 3, 7,
                 Duration.ofSeconds(5), Duration.ZERO, 4));
     }
 
@@ -118,5 +124,81 @@ class CommandLineTest {
     @Test
     void a_stray_positional_argument_is_refused() {
         assertThat(invalid("seed", "50")).isEqualTo("unexpected argument '50'");
+    }
+
+    @Test
+    void urls_name_every_node_in_order_for_any_scenario() {
+        assertThat(run("seed", "--urls", "http://10.0.0.1:8080, http://10.0.0.2:8080").urls()).isEqualTo(BOTH);
+        assertThat(run("broadcast", "--urls=" + TWO_NODES).urls()).isEqualTo(BOTH);
+        assertThat(run("idle", "--urls", TWO_NODES).urls()).isEqualTo(BOTH);
+        assertThat(run("cluster", "--urls", TWO_NODES).urls()).isEqualTo(BOTH);
+    }
+
+    @Test
+    void one_url_given_as_urls_is_the_same_run_as_url() {
+        assertThat(run("seed", "--urls", "http://10.0.0.1:8080"))
+                .isEqualTo(run("seed", "--url", "http://10.0.0.1:8080"));
+    }
+
+    @Test
+    void url_and_urls_together_are_refused() {
+        assertThat(invalid("seed", "--url", "http://10.0.0.1:8080", "--urls", TWO_NODES))
+                .contains("mutually exclusive");
+    }
+
+    @Test
+    void every_entry_of_urls_must_be_an_http_url_and_appear_once() {
+        assertThat(invalid("seed", "--urls", "http://10.0.0.1:8080,,http://10.0.0.2:8080")).contains("empty entry");
+        assertThat(invalid("seed", "--urls", "http://10.0.0.1:8080,ws://10.0.0.2:8080"))
+                .contains("--urls must be http(s)");
+        assertThat(invalid("seed", "--urls", "http://10.0.0.1:8080,http://10.0.0.1:8080/")).contains("twice");
+    }
+
+    @Test
+    void cluster_without_flags_is_two_hundred_sessions_of_five_and_a_thousand_events_without_a_kill() {
+        assertThat(run("cluster", "--urls", TWO_NODES)).isEqualTo(new ScenarioOptions.Cluster(BOTH, 200, 5, 1000,
+                Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+    }
+
+    @Test
+    void a_cluster_needs_at_least_two_nodes_and_two_players_per_team() {
+        assertThat(invalid("cluster")).contains("at least two server nodes");
+        assertThat(invalid("cluster", "--url", "http://10.0.0.1:8080")).contains("at least two server nodes");
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--players", "1")).contains("at least 2");
+    }
+
+    @Test
+    void a_kill_runs_after_five_hundred_events_by_default_and_kill_url_names_the_victim_by_index() {
+        ScenarioOptions.Cluster cluster = (ScenarioOptions.Cluster) run("cluster", "--urls", TWO_NODES,
+                "--kill-command", "kill -9 1234", "--kill-url", "http://10.0.0.2:8080/");
+        ScenarioOptions.Cluster detected = (ScenarioOptions.Cluster) run("cluster", "--urls", TWO_NODES,
+                "--events", "10", "--kill-command=docker kill herald-2", "--kill-after", "0");
+
+        assertThat(cluster.kill()).contains(new ScenarioOptions.Kill("kill -9 1234", Optional.of(1), 500));
+        assertThat(detected.kill()).contains(new ScenarioOptions.Kill("docker kill herald-2", Optional.empty(), 0));
+    }
+
+    @Test
+    void kill_url_and_kill_after_need_a_kill_command_and_the_kill_must_fit_in_the_run() {
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--kill-url", "http://10.0.0.2:8080"))
+                .isEqualTo("--kill-url only makes sense with --kill-command");
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--kill-after", "5"))
+                .isEqualTo("--kill-after only makes sense with --kill-command");
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--kill-command", "true", "--events", "100"))
+                .contains("--kill-after (500) must not exceed --events (100)");
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--kill-command", "true", "--kill-after", "-1"))
+                .contains("--kill-after must be a whole number");
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--kill-command", " ")).contains("must not be empty");
+    }
+
+    @Test
+    void a_kill_url_that_is_not_one_of_the_nodes_is_refused() {
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--kill-command", "true", "--kill-url",
+                "http://10.0.0.3:8080")).contains("is not one of --urls");
+    }
+
+    @Test
+    void kill_flags_belong_to_the_cluster_scenario_only() {
+        assertThat(invalid("seed", "--kill-command", "true")).isEqualTo("unknown option --kill-command for seed");
     }
 }

@@ -1,10 +1,8 @@
 package io.herald.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,16 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,167 +26,294 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in Herald on loopback speaking the §5 wire protocol over real HTTP and a minimal RFC 6455 server, so
- * scenario tests drive the tool's real sockets without the product — and can make it lose or repeat a message.
+ * A stand-in Herald node on loopback speaking the §5 wire protocol, HTTP and a minimal RFC 6455 server on one port
+ * as the product does, so scenario tests drive the tool's real sockets without the product. Alone it is a whole
+ * server; nodes of a {@link FakeCluster} share one {@link FakeHeraldState} and reach each other's sockets. Faults
+ * make it lose or repeat a message, or make one node misbehave; {@link #kill()} stops it hard.
  */
 final class FakeHeraldServer implements AutoCloseable {
+    /** What the whole fake does wrong, once. */
     enum Fault { NONE, LOSE_ONE_AI_MESSAGE, DUPLICATE_ONE_AI_MESSAGE }
 
-    private record Player(String teamCode, String sessionId, String playerId, String name, String token) {}
+    /** What one node does wrong, for as long as it lives. */
+    enum NodeFault {
+        NONE,
+        /** Answers events (and pushes their deltas) but never gets to their AI messages: a stuck event queue. */
+        NEVER_ORCHESTRATES,
+        /** Stores AI messages but never writes them to its own sockets: only catch-up can deliver them. */
+        NEVER_PUSHES_AI_MESSAGES,
+        /** Stores the AI messages it orchestrates but pushes them nowhere, as if killed between the two. */
+        STORES_WITHOUT_PUSHING
+    }
 
     private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    private final HttpServer http;
-    private final ServerSocket sockets;
+    private final FakeHeraldState state;
+    private final NodeFault nodeFault;
+    private final ServerSocket listener;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, String> sessionOfTeam = new ConcurrentHashMap<>();
-    private final Map<String, Player> playerByToken = new ConcurrentHashMap<>();
+    private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Connection>> joinedBySession = new ConcurrentHashMap<>();
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger ids = new AtomicInteger();
-    private final AtomicBoolean faultUsed = new AtomicBoolean();
-    private final Fault fault;
+    private final AtomicInteger joins = new AtomicInteger();
+    private final AtomicInteger eventsAccepted = new AtomicInteger();
+    private final AtomicBoolean killed = new AtomicBoolean();
 
+    /** A whole server on its own, with a catch-up page of 100 like the product's. */
     FakeHeraldServer(Fault fault) throws IOException {
-        this.fault = fault;
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        sockets = new ServerSocket(0, 1000, loopback);
-        http = HttpServer.create(new InetSocketAddress(loopback, 0), 1000);
-        http.setExecutor(threads);
-        http.createContext("/health", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
-        http.createContext("/api/teams", this::register);
-        http.createContext("/runtime/events", this::event);
-        http.start();
+        this(new FakeHeraldState(fault, 100), NodeFault.NONE);
+    }
+
+    /** One node of {@code state}'s cluster. */
+    FakeHeraldServer(FakeHeraldState state, NodeFault nodeFault) throws IOException {
+        this.state = state;
+        this.nodeFault = nodeFault;
+        listener = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        state.add(this);
         threads.submit(this::acceptSockets);
     }
 
     String url() {
-        return "http://127.0.0.1:" + http.getAddress().getPort();
+        return "http://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    String socketUrl() {
+        return "ws://127.0.0.1:" + listener.getLocalPort() + "/ws";
     }
 
     Set<String> acknowledged() {
-        return Set.copyOf(acknowledged);
+        return state.acknowledged();
+    }
+
+    /** How many join_session this node confirmed. */
+    int joins() {
+        return joins.get();
+    }
+
+    int eventsAccepted() {
+        return eventsAccepted.get();
+    }
+
+    /** Whether what this node orchestrates is pushed once stored. */
+    boolean pushesWhatItStores() {
+        return nodeFault != NodeFault.STORES_WITHOUT_PUSHING;
+    }
+
+    /**
+     * Stops the node as kill -9 would: no new connection is accepted, every open one is reset, and what it had
+     * accepted but not yet orchestrated is never orchestrated. What it stored stays in the shared state.
+     */
+    void kill() {
+        if (!killed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // Closing is all that matters.
+        }
+        accepted.forEach(FakeHeraldServer::reset);
+        joinedBySession.clear();
+        // No interrupts: a virtual thread interrupted in a socket write closes that socket, which may be another
+        // node's. Work already queued sees the node dead and does nothing.
+        threads.shutdown();
+    }
+
+    /** Kills the node once {@code file} exists: how a test's kill command, run through a shell, reaches a fake. */
+    void killWhenCreated(Path file) {
+        Thread.ofVirtual().start(() -> {
+            while (!killed.get() && !Files.exists(file)) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            kill();
+        });
     }
 
     @Override
-    public void close() throws IOException {
-        http.stop(0);
-        sockets.close();
-        joinedBySession.values().forEach(list -> list.forEach(Connection::closeQuietly));
-        threads.shutdownNow();
+    public void close() {
+        kill();
     }
 
-    private void register(HttpExchange exchange) throws IOException {
-        JsonNode body = Frames.JSON.readTree(exchange.getRequestBody());
-        String teamCode = body.path("teamCode").asText(null);
-        if (teamCode == null) {
-            teamCode = "T" + String.format("%05d", ids.incrementAndGet());
-            sessionOfTeam.put(teamCode, "session-" + teamCode);
-        } else if (!sessionOfTeam.containsKey(teamCode)) {
-            respond(exchange, 404, "{\"success\":false,\"code\":\"TEAM_NOT_FOUND\",\"message\":\"no such team\"}");
+    void orchestrate(Runnable work) {
+        if (killed.get() || nodeFault == NodeFault.NEVER_ORCHESTRATES) {
             return;
         }
-        int id = ids.incrementAndGet();
-        Player player = new Player(teamCode, sessionOfTeam.get(teamCode), "player-" + id,
-                body.path("playerName").asText(), "token+" + id + "/=");
-        playerByToken.put(player.token(), player);
-        ObjectNode answer = Frames.JSON.createObjectNode().put("teamCode", teamCode);
-        answer.putObject("session").put("sessionId", player.sessionId()).put("playerId", player.playerId())
-                .put("playerName", player.name()).put("mode", body.path("mode").asText());
-        answer.put("websocketUrl", "ws://127.0.0.1:" + sockets.getLocalPort() + "/ws").put("token", player.token());
-        respond(exchange, 200, Frames.write(answer));
+        try {
+            threads.submit(() -> {
+                if (!killed.get()) {
+                    work.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            // Killed meanwhile: the work dies with the node.
+        }
     }
 
-    private void event(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Player player = authorization == null ? null : playerByToken.get(authorization.replace("Bearer ", ""));
-        JsonNode body = Frames.JSON.readTree(exchange.getRequestBody());
-        if (player == null || !player.playerId().equals(body.path("playerId").asText())) {
-            respond(exchange, 401, "{\"success\":false,\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}");
-            return;
-        }
-        String nodeId = body.path("nodeId").asText();
-        String eventId = "NodeComplete-" + sha256Hex(player.sessionId() + "|NodeComplete|" + player.playerId() + "|"
-                + nodeId).substring(0, 16);
-        ObjectNode delta = Frames.JSON.createObjectNode().put("type", "NODE_COMPLETED")
-                .put("playerId", player.playerId()).put("nodeId", nodeId).put("timestamp", Instant.now().toString());
-        ObjectNode push = Frames.JSON.createObjectNode().put("type", "runtime_delta")
-                .put("sessionId", player.sessionId());
-        push.putArray("deltas").add(delta);
-        String pushed = Frames.write(push);
-        for (Connection connection : joined(player.sessionId())) {
-            if (!connection.player.playerId().equals(player.playerId())) {
-                connection.sendText(pushed);
+    void pushToSession(String sessionId, String exceptPlayerId, String frame) {
+        for (Connection connection : joined(sessionId)) {
+            if (!connection.player.playerId().equals(exceptPlayerId)) {
+                connection.sendText(frame);
             }
         }
-        ObjectNode answer = Frames.JSON.createObjectNode().put("success", true).put("eventId", eventId);
-        ArrayNode deltas = answer.putArray("deltas");
-        deltas.add(delta);
-        respond(exchange, 200, Frames.write(answer));
-        threads.submit(() -> sendAiMessage(player, eventId));
     }
 
-    private void sendAiMessage(Player player, String eventId) {
-        String sk = "ai-msg#" + player.playerId() + "#" + eventId;
-        String message = Frames.write(Frames.JSON.createObjectNode().put("type", "ai_message")
-                .put("messageId", "m-" + eventId).put("messageType", "individual").put("content", "Nice work")
-                .put("timestamp", Instant.now().toString()).put("sk", sk).put("sessionId", player.sessionId()));
-        int copies = 1;
-        if (fault != Fault.NONE && faultUsed.compareAndSet(false, true)) {
-            copies = fault == Fault.LOSE_ONE_AI_MESSAGE ? 0 : 2;
+    void pushAiMessage(String sessionId, String playerId, String frame) {
+        if (nodeFault == NodeFault.NEVER_PUSHES_AI_MESSAGES) {
+            return;
         }
-        for (Connection connection : joined(player.sessionId())) {
-            if (connection.player.playerId().equals(player.playerId())) {
-                for (int i = 0; i < copies; i++) {
-                    connection.sendText(message);
-                }
+        for (Connection connection : joined(sessionId)) {
+            if (connection.player.playerId().equals(playerId)) {
+                connection.sendText(frame);
             }
         }
     }
 
     private List<Connection> joined(String sessionId) {
-        return joinedBySession.getOrDefault(sessionId, List.of());
+        return killed.get() ? List.of() : joinedBySession.getOrDefault(sessionId, List.of());
     }
 
     private void acceptSockets() {
-        while (!sockets.isClosed()) {
+        while (!listener.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = sockets.accept();
-                threads.submit(() -> serve(socket));
+                socket = listener.accept();
             } catch (IOException e) {
+                return;
+            }
+            accepted.add(socket);
+            // A socket accepted while the node was being killed must die with it, not hang its client.
+            if (killed.get()) {
+                reset(socket);
+                return;
+            }
+            try {
+                threads.submit(() -> serve(socket));
+            } catch (RejectedExecutionException e) {
+                reset(socket);
                 return;
             }
         }
     }
 
+    /** Closes with a reset, as the kernel does for the sockets of a process killed with -9. */
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            // Already gone.
+        }
+    }
+
+    /** HTTP/1.1 requests one after another on a kept-alive socket, until one asks to become a WebSocket. */
     private void serve(Socket socket) {
         try (socket) {
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            Map<String, String> head = readHead(in);
-            Player player = playerByToken.get(query(head.get(":path")).get("token"));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            if (player == null) {
-                out.write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            for (Map<String, String> head = readHead(in); head != null; head = readHead(in)) {
+                if ("websocket".equalsIgnoreCase(head.get("upgrade"))) {
+                    serveWebSocket(head, in, out, socket);
+                    return;
+                }
+                int length = Integer.parseInt(head.getOrDefault("content-length", "0"));
+                byte[] body = in.readNBytes(length);
+                Response response = route(head, body);
+                byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+                out.write(("HTTP/1.1 " + response.status() + " " + (response.status() == 200 ? "OK" : "Refused")
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.write(bytes);
                 out.flush();
-                return;
-            }
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((head.get("sec-websocket-key") + WEBSOCKET_GUID).getBytes(StandardCharsets.UTF_8)));
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            Connection connection = new Connection(player, socket, out);
-            try {
-                readFrames(in, connection);
-            } finally {
-                joined(player.sessionId()).remove(connection);
             }
         } catch (Exception e) {
-            // The peer went away; nothing to report in a fake.
+            // The peer went away, or the node was killed; nothing to report in a fake.
+        } finally {
+            accepted.remove(socket);
+        }
+    }
+
+    private record Response(int status, String body) {}
+
+    private Response route(Map<String, String> head, byte[] body) throws IOException {
+        String method = head.get(":method");
+        String path = head.get(":path");
+        String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return switch (method + " " + route) {
+            case "GET /health" -> new Response(200, "{\"status\":\"UP\"}");
+            case "POST /api/teams" -> register(WireFrames.JSON.readTree(body));
+            case "POST /runtime/events" -> event(caller(head), WireFrames.JSON.readTree(body));
+            case "GET /runtime/messages/undelivered" -> undelivered(caller(head), query(path));
+            default -> new Response(404, "{\"success\":false,\"code\":\"NOT_FOUND\",\"message\":\"" + route + "\"}");
+        };
+    }
+
+    private Response register(JsonNode body) {
+        FakeHeraldState.Player player = state.register(body.path("playerName").asText(),
+                body.path("teamCode").asText(null));
+        if (player == null) {
+            return new Response(404, "{\"success\":false,\"code\":\"TEAM_NOT_FOUND\",\"message\":\"no such team\"}");
+        }
+        ObjectNode answer = WireFrames.JSON.createObjectNode().put("teamCode", player.teamCode());
+        answer.putObject("session").put("sessionId", player.sessionId()).put("playerId", player.playerId())
+                .put("playerName", player.name()).put("mode", body.path("mode").asText());
+        answer.put("websocketUrl", state.advertisedSocketUrl()).put("token", player.token());
+        return new Response(200, WireFrames.write(answer));
+    }
+
+    private Response event(FakeHeraldState.Player player, JsonNode body) {
+        if (player == null || !player.playerId().equals(body.path("playerId").asText())) {
+            return unauthorized();
+        }
+        String eventType = body.path("eventType").asText();
+        String ref = body.path(eventType.equals("ObjectArrive") ? "objectId" : "nodeId").asText();
+        eventsAccepted.incrementAndGet();
+        return new Response(200, WireFrames.write(state.event(this, player, eventType, ref)));
+    }
+
+    private Response undelivered(FakeHeraldState.Player player, Map<String, String> query) {
+        if (player == null || !player.playerId().equals(query.get("playerId"))
+                || !player.sessionId().equals(query.get("sessionId"))) {
+            return unauthorized();
+        }
+        return new Response(200, WireFrames.write(state.undelivered(player,
+                Long.parseLong(query.getOrDefault("cursor", "0")))));
+    }
+
+    private FakeHeraldState.Player caller(Map<String, String> head) {
+        String authorization = head.get("authorization");
+        return authorization == null ? null : state.byToken(authorization.replace("Bearer ", ""));
+    }
+
+    private static Response unauthorized() {
+        return new Response(401, "{\"success\":false,\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}");
+    }
+
+    private void serveWebSocket(Map<String, String> head, DataInputStream in, OutputStream out, Socket socket)
+            throws Exception {
+        FakeHeraldState.Player player = state.byToken(query(head.get(":path")).get("token"));
+        if (player == null) {
+            out.write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+        }
+        String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                .digest((head.get("sec-websocket-key") + WEBSOCKET_GUID).getBytes(StandardCharsets.UTF_8)));
+        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        Connection connection = new Connection(player, socket, out);
+        try {
+            readFrames(in, connection);
+        } finally {
+            joinedBySession.getOrDefault(player.sessionId(), List.of()).remove(connection);
         }
     }
 
@@ -229,33 +353,40 @@ final class FakeHeraldServer implements AutoCloseable {
     }
 
     private void onText(Connection connection, String text) throws IOException {
-        JsonNode frame = Frames.JSON.readTree(text);
+        JsonNode frame = WireFrames.JSON.readTree(text);
         switch (frame.path("type").asText()) {
             case "join_session" -> {
                 joinedBySession.computeIfAbsent(connection.player.sessionId(), s -> new CopyOnWriteArrayList<>())
                         .add(connection);
-                connection.sendText(Frames.write(Frames.JSON.createObjectNode().put("type", "joined")
+                joins.incrementAndGet();
+                connection.sendText(WireFrames.write(WireFrames.JSON.createObjectNode().put("type", "joined")
                         .put("sessionId", connection.player.sessionId())
                         .put("playerId", connection.player.playerId())));
             }
             case "ping" -> connection.sendText("{\"type\":\"pong\"}");
-            case "ai_message_delivered" -> acknowledged.add(frame.path("sk").asText());
+            case "ai_message_delivered" -> state.acknowledge(frame.path("sk").asText());
             default -> connection.sendText("{\"type\":\"error\",\"code\":\"UNKNOWN_TYPE\",\"message\":\"?\"}");
         }
     }
 
+    /** The request line and headers (names in lower case), or null if the peer closed before sending another. */
     private static Map<String, String> readHead(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         while (!bytes.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int next = in.read();
             if (next < 0) {
-                throw new IOException("handshake cut short");
+                if (bytes.size() == 0) {
+                    return null;
+                }
+                throw new IOException("request head cut short");
             }
             bytes.write(next);
         }
         String[] lines = bytes.toString(StandardCharsets.ISO_8859_1).split("\r\n");
         Map<String, String> head = new HashMap<>();
-        head.put(":path", lines[0].split(" ")[1]);
+        String[] requestLine = lines[0].split(" ");
+        head.put(":method", requestLine[0]);
+        head.put(":path", requestLine[1]);
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             head.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
@@ -276,31 +407,13 @@ final class FakeHeraldServer implements AutoCloseable {
         return parameters;
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One accepted socket; writes are serialised because pushes come from HTTP threads. */
+    /** One accepted WebSocket; writes are serialised because pushes come from many threads and nodes. */
     private static final class Connection {
-        final Player player;
+        final FakeHeraldState.Player player;
         private final Socket socket;
         private final OutputStream out;
 
-        Connection(Player player, Socket socket, OutputStream out) {
+        Connection(FakeHeraldState.Player player, Socket socket, OutputStream out) {
             this.player = player;
             this.socket = socket;
             this.out = out;

@@ -15,6 +15,7 @@ class PlayerSessionTest {
     private static final class RecordingOutbox implements Outbox {
         final List<String> sent = new ArrayList<>();
         boolean closed;
+        boolean aborted;
 
         @Override
         public void send(String frame) {
@@ -25,32 +26,38 @@ class PlayerSessionTest {
         public void close() {
             closed = true;
         }
+
+        @Override
+        public void abort() {
+            aborted = true;
+        }
     }
 
     private final Registration player = new Registration("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:8080/ws", "t");
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final List<Arrival> arrivals = new ArrayList<>();
     private final Instant now = Instant.parse("2026-05-06T07:08:09Z");
-    private final PlayerSession session = new PlayerSession(3, player, outbox, arrivals::add,
+    private final PlayerSession session = new PlayerSession(3, 1, player, outbox, arrivals::add,
             Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void starting_sends_join_session_and_the_joined_answer_completes_the_join() {
         CompletableFuture<Void> joined = session.start();
-        assertThat(outbox.sent).containsExactly(Frames.joinSession("s1", "p1"));
+        assertThat(outbox.sent).containsExactly(WireFrames.joinSession("s1", "p1"));
         assertThat(joined).isNotDone();
 
         session.onText("{\"type\":\"joined\",\"sessionId\":\"s1\",\"playerId\":\"p1\"}", 42);
 
         assertThat(joined).isCompleted();
-        assertThat(arrivals).containsExactly(new Arrival(3, player, new Frame.Joined("s1", "p1"), 42));
+        assertThat(arrivals).containsExactly(new Arrival(3, 1, player, new Frame.Joined("s1", "p1"), 42));
+        assertThat(session.joinedAtNanos()).hasValue(42);
     }
 
     @Test
     void an_ai_message_is_acknowledged_with_its_sk_and_handed_on_with_its_arrival_time() {
         session.onText("{\"type\":\"ai_message\",\"messageId\":\"m\",\"sk\":\"ai-msg#p1#e\",\"sessionId\":\"s1\"}", 7);
 
-        assertThat(outbox.sent).containsExactly(Frames.delivered("s1", "ai-msg#p1#e", now));
+        assertThat(outbox.sent).containsExactly(WireFrames.delivered("s1", "ai-msg#p1#e", now));
         assertThat(arrivals).extracting(Arrival::atNanos).containsExactly(7L);
     }
 
@@ -103,5 +110,44 @@ class PlayerSessionTest {
         session.ping();
 
         assertThat(outbox.sent).containsExactly("{\"type\":\"ping\"}");
+    }
+
+    @Test
+    void a_caught_up_message_is_acknowledged_like_a_pushed_one() {
+        session.acknowledge("s1", "ai-msg#p1#e2");
+
+        assertThat(outbox.sent).containsExactly(WireFrames.delivered("s1", "ai-msg#p1#e2", now));
+    }
+
+    @Test
+    void the_end_of_a_connection_completes_its_ended_future_once_with_the_first_reason() {
+        assertThat(session.ended()).isNotDone();
+        assertThat(session.endedAtNanos()).isEmpty();
+
+        session.onClosed("closed with 1006");
+        session.onClosed("closed again");
+
+        assertThat(session.ended()).isCompletedWithValue("closed with 1006");
+        assertThat(session.endedAtNanos()).isPresent();
+    }
+
+    @Test
+    void abandoning_an_open_connection_aborts_it_at_once_and_is_not_a_drop() {
+        session.abandon("node1 died");
+
+        assertThat(outbox.aborted).isTrue();
+        assertThat(session.isOpen()).isFalse();
+        assertThat(session.dropped()).isFalse();
+        assertThat(session.ended()).isCompletedWithValue("node1 died");
+    }
+
+    @Test
+    void abandoning_a_connection_that_already_dropped_leaves_it_counted_as_a_drop() {
+        session.onClosed("connection reset");
+
+        session.abandon("node1 died");
+
+        assertThat(session.dropped()).isTrue();
+        assertThat(session.closedBecause()).isEqualTo("connection reset");
     }
 }

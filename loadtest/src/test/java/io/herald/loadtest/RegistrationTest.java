@@ -39,9 +39,9 @@ class RegistrationTest {
 
     @Test
     void the_socket_address_carries_team_code_and_url_encoded_token() throws IOException {
-        assertThat(HeraldServer.webSocketUri(BASE, withSocket("ws://127.0.0.1:8080/ws")))
+        assertThat(ServerUnderTest.webSocketUri(BASE, withSocket("ws://127.0.0.1:8080/ws")))
                 .isEqualTo(URI.create("ws://127.0.0.1:8080/ws?teamCode=ABC234&token=a%2Bb%2Fc%3D"));
-        assertThat(HeraldServer.webSocketUri(BASE, withSocket("ws://127.0.0.1:8080/ws?v=1")))
+        assertThat(ServerUnderTest.webSocketUri(BASE, withSocket("ws://127.0.0.1:8080/ws?v=1")))
                 .isEqualTo(URI.create("ws://127.0.0.1:8080/ws?v=1&teamCode=ABC234&token=a%2Bb%2Fc%3D"));
     }
 
@@ -49,16 +49,26 @@ class RegistrationTest {
     void a_socket_on_loopback_is_accepted_even_when_the_base_names_the_host_differently() throws IOException {
         URI base = URI.create("http://myhost:8080");
 
-        assertThat(HeraldServer.webSocketUri(base, withSocket("ws://localhost:8081/ws")).getHost())
+        assertThat(ServerUnderTest.webSocketUri(base, withSocket("ws://localhost:8081/ws")).getHost())
                 .isEqualTo("localhost");
-        assertThat(HeraldServer.webSocketUri(base, withSocket("ws://myhost:8080/ws")).getHost()).isEqualTo("myhost");
+        assertThat(ServerUnderTest.webSocketUri(base, withSocket("ws://myhost:8080/ws")).getHost()).isEqualTo("myhost");
     }
 
     @Test
     void a_socket_on_a_third_host_or_of_another_scheme_is_refused() {
-        assertThatThrownBy(() -> HeraldServer.webSocketUri(BASE, withSocket("ws://example.com/ws")))
+        assertThatThrownBy(() -> ServerUnderTest.webSocketUri(BASE, withSocket("ws://example.com/ws")))
                 .isInstanceOf(IOException.class).hasMessageContaining("refusing");
-        assertThatThrownBy(() -> HeraldServer.webSocketUri(BASE, withSocket("http://127.0.0.1:8080/ws")))
+        assertThatThrownBy(() -> ServerUnderTest.webSocketUri(BASE, withSocket("http://127.0.0.1:8080/ws")))
                 .isInstanceOf(IOException.class).hasMessageContaining("ws://");
+    }
+
+    @Test
+    void on_one_of_several_nodes_the_socket_is_that_nodes_own_ws_whatever_the_server_returned() throws IOException {
+        Registration behindBalancer = withSocket("wss://balancer.example.com/ws");
+
+        assertThat(ServerUnderTest.webSocketUri(URI.create("http://10.0.0.2:8081"), behindBalancer, true))
+                .isEqualTo(URI.create("ws://10.0.0.2:8081/ws?teamCode=ABC234&token=a%2Bb%2Fc%3D"));
+        assertThat(ServerUnderTest.webSocketUri(URI.create("https://node2.example.com/herald/"), behindBalancer, true))
+                .isEqualTo(URI.create("wss://node2.example.com/herald/ws?teamCode=ABC234&token=a%2Bb%2Fc%3D"));
     }
 }

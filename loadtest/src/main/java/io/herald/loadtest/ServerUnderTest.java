@@ -12,22 +12,49 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
-/** The running server as a game client sees it: three HTTP calls and WebSocket connections, over one HttpClient. */
-final class HeraldServer {
+/**
+ * One running server node as a game client sees it: a few HTTP calls and WebSocket connections, over the
+ * HttpClient every node of the run shares.
+ */
+final class ServerUnderTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    private final int node;
+    private final URI url;
     private final String base;
     private final HttpClient client;
     private final Clock clock;
+    private final boolean socketOnNode;
 
-    HeraldServer(URI base, HttpClient client, Clock clock) {
+    /** A lone server: sockets go to the websocketUrl it returns (checked), exactly as a game client does. */
+    ServerUnderTest(URI base, HttpClient client, Clock clock) {
+        this(0, base, client, clock, false);
+    }
+
+    /**
+     * Node {@code node} of several: with {@code socketOnNode}, sockets go to this node's own {@code /ws}, since the
+     * websocketUrl a node returns may name a load balancer and the run must know which node holds each socket.
+     */
+    ServerUnderTest(int node, URI base, HttpClient client, Clock clock, boolean socketOnNode) {
+        this.node = node;
+        this.url = base;
         this.base = base.toString().replaceAll("/+$", "");
         this.client = client;
         this.clock = clock;
+        this.socketOnNode = socketOnNode;
+    }
+
+    int node() {
+        return node;
+    }
+
+    URI url() {
+        return url;
     }
 
     /**
@@ -46,7 +73,12 @@ final class HeraldServer {
     }
 
     void health() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(REQUEST_TIMEOUT).GET()
+        health(REQUEST_TIMEOUT);
+    }
+
+    /** A short timeout tells a frozen node from a busy one quickly enough to fail over. */
+    void health(Duration timeout) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(timeout).GET()
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         requireOk("GET /health", response);
@@ -54,7 +86,7 @@ final class HeraldServer {
 
     /** Registers a player; a null {@code teamCode} creates a team, a code joins that team. */
     Registration register(String playerName, String mode, String teamCode) throws IOException, InterruptedException {
-        ObjectNode body = Frames.JSON.createObjectNode().put("playerName", playerName).put("mode", mode);
+        ObjectNode body = WireFrames.JSON.createObjectNode().put("playerName", playerName).put("mode", mode);
         if (teamCode != null) {
             body.put("teamCode", teamCode);
         }
@@ -65,18 +97,38 @@ final class HeraldServer {
     }
 
     EventAccepted postNodeComplete(Registration player, String nodeId) throws IOException, InterruptedException {
-        ObjectNode body = Frames.JSON.createObjectNode().put("sessionId", player.sessionId())
-                .put("playerId", player.playerId()).put("eventType", "NodeComplete").put("nodeId", nodeId);
+        return postEvent(player, "NodeComplete", "nodeId", nodeId);
+    }
+
+    EventAccepted postObjectArrive(Registration player, String objectId) throws IOException, InterruptedException {
+        return postEvent(player, "ObjectArrive", "objectId", objectId);
+    }
+
+    /** One page of the messages stored for the player and not yet acknowledged delivered, oldest first. */
+    CatchUpPage undelivered(Registration player, Optional<String> cursor) throws IOException, InterruptedException {
+        String query = "?sessionId=" + encode(player.sessionId()) + "&playerId=" + encode(player.playerId())
+                + cursor.map(next -> "&cursor=" + encode(next)).orElse("");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/runtime/messages/undelivered" + query))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + player.token()).GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        requireOk("GET /runtime/messages/undelivered", response);
+        return WireFrames.catchUpPage(response.body());
+    }
+
+    private EventAccepted postEvent(Registration player, String eventType, String refField, String ref)
+            throws IOException, InterruptedException {
+        ObjectNode body = WireFrames.JSON.createObjectNode().put("sessionId", player.sessionId())
+                .put("playerId", player.playerId()).put("eventType", eventType).put(refField, ref);
         HttpRequest request = post("/runtime/events", body).header("Authorization", "Bearer " + player.token())
                 .build();
         long sent = System.nanoTime();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         long accepted = System.nanoTime();
         requireOk("POST /runtime/events", response);
-        JsonNode answer = Frames.JSON.readTree(response.body());
+        JsonNode answer = WireFrames.JSON.readTree(response.body());
         JsonNode eventId = answer.get("eventId");
         if (!answer.path("success").asBoolean(false) || eventId == null || eventId.isNull()) {
-            throw new IOException("POST /runtime/events did not accept the event: " + Failures.abbreviate(
+            throw new ServerRefusal("POST /runtime/events did not accept the event: " + Failures.abbreviate(
                     response.body()));
         }
         return new EventAccepted(eventId.asText(), sent, accepted);
@@ -85,43 +137,56 @@ final class HeraldServer {
     /** Opens the player's socket; the session is returned once the handshake is done, before {@code join_session}. */
     CompletableFuture<PlayerSession> open(int connectionId, Registration player, ArrivalListener listener)
             throws IOException {
-        URI uri = webSocketUri(URI.create(base), player);
+        URI uri = webSocketUri(url, player, socketOnNode);
         WebSocketTransport transport = new WebSocketTransport();
-        PlayerSession session = new PlayerSession(connectionId, player, transport, listener, clock);
+        PlayerSession session = new PlayerSession(connectionId, node, player, transport, listener, clock);
         transport.attach(session);
         return client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, transport)
                 .thenApply(ignored -> session);
     }
 
-    /**
-     * {@code websocketUrl?teamCode=…&token=…}. The URL comes from the server, so it is refused unless it points at
-     * the host of {@code --url} or at loopback: this tool must never be steered at a third machine.
-     */
     static URI webSocketUri(URI base, Registration player) throws IOException {
-        URI socket = URI.create(player.websocketUrl());
+        return webSocketUri(base, player, false);
+    }
+
+    /**
+     * {@code websocketUrl?teamCode=…&token=…}, or with {@code onNode} the node's own {@code base/ws} instead of the
+     * returned websocketUrl. Either is refused unless it points at the host of the node or at loopback: this tool
+     * must never be steered at a third machine.
+     */
+    static URI webSocketUri(URI base, Registration player, boolean onNode) throws IOException {
+        String address = onNode ? nodeSocket(base) : player.websocketUrl();
+        URI socket = URI.create(address);
         String scheme = String.valueOf(socket.getScheme()).toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            throw new IOException("websocketUrl is not ws:// or wss://: " + player.websocketUrl());
+            throw new IOException("websocketUrl is not ws:// or wss://: " + address);
         }
         String host = socket.getHost();
         if (host == null || !host.equalsIgnoreCase(base.getHost()) && !isLoopback(host)) {
-            throw new IOException("websocketUrl " + player.websocketUrl() + " is neither on " + base.getHost()
+            throw new IOException("websocketUrl " + address + " is neither on " + base.getHost()
                     + " nor on loopback; refusing to connect");
         }
         String separator = socket.getRawQuery() == null ? "?" : "&";
-        return URI.create(player.websocketUrl() + separator + "teamCode=" + encode(player.teamCode()) + "&token="
+        return URI.create(address + separator + "teamCode=" + encode(player.teamCode()) + "&token="
                 + encode(player.token()));
+    }
+
+    /** {@code http://host:port/prefix} becomes {@code ws://host:port/prefix/ws}, {@code https} becomes {@code wss}. */
+    private static String nodeSocket(URI base) {
+        String plain = base.toString().replaceAll("/+$", "");
+        return ("https".equalsIgnoreCase(base.getScheme()) ? "wss" : "ws") + plain.substring(plain.indexOf(':'))
+                + "/ws";
     }
 
     private HttpRequest.Builder post(String path, JsonNode body) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Frames.write(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(WireFrames.write(body)));
     }
 
     private static void requireOk(String call, HttpResponse<String> response) throws IOException {
         if (response.statusCode() != 200) {
-            throw new IOException(call + " answered " + response.statusCode() + ": "
+            throw new ServerRefusal(call + " answered " + response.statusCode() + ": "
                     + Failures.abbreviate(response.body()));
         }
     }

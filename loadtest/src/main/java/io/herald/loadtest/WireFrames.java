@@ -4,15 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads server frames into {@link Frame} values and writes the few client frames, in the field names of DESIGN §5. */
-final class Frames {
+final class WireFrames {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Frames() {}
+    private WireFrames() {}
 
     static Frame parse(String text) {
         JsonNode node;
@@ -35,6 +37,24 @@ final class Frames {
             case "" -> new Frame.Malformed("no type", text);
             default -> new Frame.Other(type);
         };
+    }
+
+    /** A page of {@code GET /runtime/messages/undelivered}: each message in the fields of the push it stands for. */
+    static CatchUpPage catchUpPage(String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        JsonNode messages = root == null ? null : root.get("messages");
+        if (messages == null || !messages.isArray()) {
+            throw new IOException("catch-up answer without a messages array: " + Failures.abbreviate(body));
+        }
+        List<Frame.AiMessage> parsed = new ArrayList<>(messages.size());
+        for (JsonNode message : messages) {
+            if (!(aiMessage(message, body) instanceof Frame.AiMessage read)) {
+                throw new IOException("catch-up message without sk: " + Failures.abbreviate(message.toString()));
+            }
+            parsed.add(read);
+        }
+        String next = field(root, "nextCursor");
+        return new CatchUpPage(parsed, Optional.ofNullable(next).filter(cursor -> !cursor.isEmpty()));
     }
 
     static String joinSession(String sessionId, String playerId) {
@@ -63,7 +83,7 @@ final class Frames {
         if (sk == null) {
             return new Frame.Malformed("ai_message without sk", text);
         }
-        return new Frame.AiMessage(field(node, "sessionId"), field(node, "messageId"), sk);
+        return new Frame.AiMessage(field(node, "sessionId"), field(node, "messageId"), field(node, "messageType"), sk);
     }
 
     private static Frame runtimeDelta(JsonNode node, String text) {
@@ -73,7 +93,8 @@ final class Frames {
         }
         List<Frame.Delta> parsed = new ArrayList<>(deltas.size());
         for (JsonNode delta : deltas) {
-            parsed.add(new Frame.Delta(field(delta, "type"), field(delta, "playerId"), field(delta, "nodeId")));
+            parsed.add(new Frame.Delta(field(delta, "type"), field(delta, "playerId"), field(delta, "nodeId"),
+                    field(delta, "objectId")));
         }
         return new Frame.RuntimeDelta(field(node, "sessionId"), parsed);
     }
