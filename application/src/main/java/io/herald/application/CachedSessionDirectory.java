@@ -33,11 +33,19 @@ public final class CachedSessionDirectory implements SessionDirectory {
     private final Duration maxAge;
     private final Map<SessionId, Slot> slots = new ConcurrentHashMap<>();
 
-    /** One session's cached facts. {@code generation} moves on every invalidation, so a read begun before it is not kept. */
+    /**
+     * One session's cached facts: its team, its whole roster once read, and players read one at a time (a join, an
+     * event) even while the whole roster is not known. {@code generation} moves on every invalidation, so a read
+     * begun before it is not kept.
+     */
     private static final class Slot {
         private Team team;
         private Roster roster;
+        private final Map<PlayerId, Known> players = new java.util.HashMap<>();
         private long generation;
+    }
+
+    private record Known(SessionPlayer player, Instant readAt) {
     }
 
     private record Roster(List<SessionPlayer> players, Map<PlayerId, SessionPlayer> byId, Instant loadedAt) {
@@ -106,7 +114,14 @@ public final class CachedSessionDirectory implements SessionDirectory {
     @Override
     public void addPlayer(SessionId session, SessionPlayer player) {
         store.addPlayer(session, player);
-        forget(session);
+        Slot slot = slots.get(session);
+        if (slot != null) {
+            synchronized (slot) {
+                slot.roster = null;
+                slot.generation++;
+                slot.players.put(player.id(), new Known(player, clock.now()));
+            }
+        }
         changes.announce(session);
     }
 
@@ -116,23 +131,38 @@ public final class CachedSessionDirectory implements SessionDirectory {
     }
 
     /**
-     * From the cached roster when it names the player; otherwise one read of that player alone. A player the store
-     * knows but the cache does not proves the cached roster stale (a change whose news has not arrived), so it goes.
+     * From the cached roster or an earlier read of the same player; otherwise one read of that player alone, kept.
+     * A player the store knows but the cached roster does not proves that roster stale (a change whose news has
+     * not arrived yet), so it goes. A player the store does not know is not remembered as missing.
      */
     @Override
     public Optional<SessionPlayer> player(SessionId session, PlayerId player) {
         Slot slot = slotOf(session);
         Roster cached;
+        long generation;
         synchronized (slot) {
             cached = fresh(slot.roster) ? slot.roster : null;
-        }
-        if (cached != null && cached.byId().containsKey(player)) {
-            return Optional.of(cached.byId().get(player));
+            if (cached != null && cached.byId().containsKey(player)) {
+                return Optional.of(cached.byId().get(player));
+            }
+            Known known = slot.players.get(player);
+            if (known != null && fresh(known.readAt())) {
+                return Optional.of(known.player());
+            }
+            generation = slot.generation;
         }
         Optional<SessionPlayer> read = store.player(session, player);
-        if (cached != null && read.isPresent()) {
-            forget(session);
-        }
+        read.ifPresent(found -> {
+            synchronized (slot) {
+                if (slot.generation == generation) {
+                    slot.players.put(player, new Known(found, clock.now()));
+                }
+                if (cached != null && slot.roster == cached) {
+                    slot.roster = null;
+                    slot.generation++;
+                }
+            }
+        });
         return read;
     }
 
@@ -146,18 +176,19 @@ public final class CachedSessionDirectory implements SessionDirectory {
         return store.arrivals(session, objectId);
     }
 
-    /** Drops what is cached for a session; the next read goes to the store. */
+    /** Drops what is cached of a session's players; the next read goes to the store. */
     public void forget(SessionId session) {
         Slot slot = slots.get(session);
         if (slot != null) {
             synchronized (slot) {
                 slot.roster = null;
+                slot.players.clear();
                 slot.generation++;
             }
         }
     }
 
-    /** Drops every cached roster (teams stay: they never change). */
+    /** Drops every cached roster and player (teams stay: they never change). */
     public void forgetEverything() {
         slots.keySet().forEach(this::forget);
     }
@@ -189,7 +220,11 @@ public final class CachedSessionDirectory implements SessionDirectory {
     }
 
     private boolean fresh(Roster roster) {
-        return roster != null && clock.now().isBefore(roster.loadedAt().plus(maxAge));
+        return roster != null && fresh(roster.loadedAt());
+    }
+
+    private boolean fresh(Instant readAt) {
+        return clock.now().isBefore(readAt.plus(maxAge));
     }
 
     /** The session's slot, made before any read so an invalidation that arrives during the read is seen. */

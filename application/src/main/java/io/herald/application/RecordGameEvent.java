@@ -46,12 +46,13 @@ public final class RecordGameEvent {
 
     public Outcome record(Command command) {
         GameEvent event = command.event();
-        if (directory.teamOf(event.session()).isEmpty()) {
-            return new Refused(Refusal.UNKNOWN_SESSION);
-        }
         Optional<PlayerId> actor = event.actor();
-        if (actor.isPresent() && directory.player(event.session(), actor.get()).isEmpty()) {
-            return new Refused(Refusal.UNKNOWN_PLAYER);
+        // A player of the session proves the session exists; the team is read only to tell which of the two is unknown.
+        boolean known = actor.isPresent()
+                ? directory.player(event.session(), actor.get()).isPresent()
+                : directory.teamOf(event.session()).isPresent();
+        if (!known) {
+            return new Refused(directory.teamOf(event.session()).isEmpty() ? Refusal.UNKNOWN_SESSION : Refusal.UNKNOWN_PLAYER);
         }
         if (event instanceof ObjectArrive arrive) {
             directory.recordArrival(arrive.session(), arrive.player(), arrive.objectId());

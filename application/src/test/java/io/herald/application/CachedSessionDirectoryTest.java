@@ -112,6 +112,33 @@ class CachedSessionDirectoryTest {
     }
 
     @Test
+    void a_player_read_alone_is_remembered_and_players_joining_here_are_known_without_reading_anything() {
+        aTeamWithAna();
+        cache.player(session, ana.id());
+        cache.player(session, ana.id());
+
+        for (int i = 0; i < 50; i++) {
+            SessionPlayer joining = new SessionPlayer(new PlayerId("p" + i), "P" + i, PlayerStatus.ACTIVE);
+            cache.addPlayer(session, joining);
+            assertThat(cache.player(session, joining.id())).contains(joining);
+        }
+
+        assertThat(counted.playerReads).hasValue(1);
+        assertThat(counted.rosterReads).hasValue(0);
+    }
+
+    @Test
+    void news_from_another_node_drops_players_read_alone_too() {
+        aTeamWithAna();
+        cache.player(session, ana.id());
+        store.addPlayer(session, new SessionPlayer(ana.id(), "Ana", PlayerStatus.LEFT));
+
+        changes.anotherNodeChanged(session);
+
+        assertThat(cache.player(session, ana.id())).map(SessionPlayer::status).contains(PlayerStatus.LEFT);
+    }
+
+    @Test
     void when_news_may_have_been_missed_every_roster_is_read_again_but_teams_are_kept() {
         aTeamWithAna();
         cache.teamOf(session);

@@ -1,55 +1,44 @@
 package io.herald.server;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The default store of a server started with no cloud account: DynamoDB Local in this process, on a free
- * loopback port, persisted under the data directory so a restart finds every undelivered message again.
+ * The default store of a server started with no cloud account: DynamoDB Local's engine inside this process, called
+ * directly rather than over HTTP, so no port is opened (nothing else on the machine or the network can reach the
+ * data) and no request pays for HTTP, JSON and signing. It is persisted under the data directory, in the very file
+ * a DynamoDB Local server with {@code -sharedDb} keeps there, so a restart finds every undelivered message again.
  */
 final class EmbeddedDynamoDb implements AutoCloseable {
-    private final DynamoDBProxyServer server;
-    private final int port;
+    static final String FILE = "shared-local-instance.db";
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
-        this.server = server;
-        this.port = port;
+    private final AmazonDynamoDBLocal engine;
+    private final DynamoDbClient client;
+
+    private EmbeddedDynamoDb(AmazonDynamoDBLocal engine) {
+        this.engine = engine;
+        this.client = engine.dynamoDbClient();
     }
 
     static EmbeddedDynamoDb start(Path directory) {
         try {
             Files.createDirectories(directory);
-            int port = freePort();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-dbPath", directory.toAbsolutePath().toString(), "-sharedDb", "-port", Integer.toString(port),
-                "-disableTelemetry"});
-            server.start();
-            return new EmbeddedDynamoDb(server, port);
-        } catch (Exception e) {
+            return new EmbeddedDynamoDb(DynamoDBEmbedded.create(directory.resolve(FILE).toFile()));
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the embedded DynamoDB Local did not start under " + directory, e);
         }
     }
 
-    String endpoint() {
-        return "http://127.0.0.1:" + port;
+    DynamoDbClient client() {
+        return client;
     }
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("the embedded DynamoDB Local did not stop", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        engine.shutdown();
     }
 }

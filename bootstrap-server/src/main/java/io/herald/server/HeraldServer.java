@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts Herald as one long-running process. With nothing configured it needs no account and no other process:
- * DynamoDB Local in-process under {@code HERALD_DATA_DIR} (default {@code ./data}), a token key generated there,
+ * DynamoDB Local's engine in-process, with no port, under {@code HERALD_DATA_DIR} (default {@code ./data}), a token key generated there,
  * fixed-text messages, in-process event dispatch. {@code HERALD_STORE=dynamodb} uses a real DynamoDB instead,
  * configured through the usual {@code aws.*} settings.
  */
 public final class HeraldServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeraldServer.class);
     private static final Duration GRACE = Duration.ofSeconds(20);
+    static final String STORE = "herald.store";
+    static final String EMBEDDED = "embedded";
 
     private final ApplicationContext context;
     private final Optional<EmbeddedDynamoDb> embedded;
@@ -44,21 +46,22 @@ public final class HeraldServer implements AutoCloseable {
         Path dataDirectory = Path.of(setting(overrides, "herald.data-dir", "HERALD_DATA_DIR").orElse("./data"));
         Map<String, Object> properties = new HashMap<>();
         Optional<EmbeddedDynamoDb> embedded = Optional.empty();
-        if (!"dynamodb".equals(setting(overrides, "herald.store", "HERALD_STORE").orElse("embedded"))) {
-            EmbeddedDynamoDb local = EmbeddedDynamoDb.start(dataDirectory.resolve("dynamodb"));
-            embedded = Optional.of(local);
-            properties.put("aws.services.dynamodb.endpoint-override", local.endpoint());
+        if (!"dynamodb".equals(setting(overrides, STORE, "HERALD_STORE").orElse(EMBEDDED))) {
+            embedded = Optional.of(EmbeddedDynamoDb.start(dataDirectory.resolve("dynamodb")));
+            properties.put(STORE, EMBEDDED);
             properties.put("aws.region", "us-east-1");
-            properties.put("aws.access-key-id", "embedded");
-            properties.put("aws.secret-key", "embedded");
             properties.put("herald.dynamodb.create-table", true);
+            // The embedded store pays per request, not per item: acks are combined like every other write.
+            properties.put("herald.dynamodb.combine-acks", true);
         }
         if (setting(overrides, "herald.tokens.secret", "HERALD_TOKENS_SECRET").isEmpty()) {
             properties.put("herald.tokens.secret", TokenKey.readOrCreate(dataDirectory));
         }
         properties.putAll(overrides);
         try {
-            ApplicationContext context = Micronaut.build(args).mainClass(HeraldServer.class).properties(properties).start();
+            Object[] singletons = embedded.<Object[]>map(store -> new Object[] {store}).orElse(new Object[0]);
+            ApplicationContext context = Micronaut.build(args).mainClass(HeraldServer.class).properties(properties)
+                    .singletons(singletons).start();
             return new HeraldServer(context, embedded);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedDynamoDb::close);

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -55,14 +56,24 @@ public final class DynamoDbMessageStore implements MessageStore {
 
     private final DynamoDbTable table;
     private final Duration lease;
+    private final boolean combineAcks;
 
     /**
      * @param lease how long a claim is exclusive; a processor that has not finished by then is presumed dead. Keep it
      *              well above the table's write deadline so a slow but live processor is not overtaken.
      */
     public DynamoDbMessageStore(DynamoDbTable table, Duration lease) {
+        this(table, lease, false);
+    }
+
+    /**
+     * @param combineAcks commit concurrent acks together as transactions: fewer requests, but a transactional write
+     *                    costs DynamoDB twice the capacity of a plain one, so it suits the embedded store, not AWS
+     */
+    public DynamoDbMessageStore(DynamoDbTable table, Duration lease, boolean combineAcks) {
         this.table = table;
         this.lease = lease;
+        this.combineAcks = combineAcks;
     }
 
     @Override
@@ -257,30 +268,50 @@ public final class DynamoDbMessageStore implements MessageStore {
         }
     }
 
+    /**
+     * One conditional update: it only moves a live copy forward. Where acks are combined (a store that charges per
+     * request, like the embedded one), the update is one item of a combined transaction instead of a request of its own.
+     */
     @Override
     public AckResult acknowledge(SessionId session, InboxKey key, Ack ack, Instant at) {
-        String when = Timestamps.format(at);
-        String update = switch (ack) {
-            case DELIVERED -> "SET #delivered = :true, #deliveredAt = :at REMOVE #owedpk, #owedsk";
-            case READ -> "SET #delivered = :true, #read = :true, #deliveredAt = if_not_exists(#deliveredAt, :at), "
-                    + "#readAt = :at REMOVE #owedpk, #owedsk";
-        };
         String alreadyDone = ack == Ack.DELIVERED ? "#deliveredAt" : "#readAt";
+        Update update = Update.builder()
+                .tableName(table.name())
+                .key(key(TableLayout.sessionPartition(session), TableLayout.copySort(key)))
+                .updateExpression(switch (ack) {
+                    case DELIVERED -> "SET #delivered = :true, #deliveredAt = :at REMOVE #owedpk, #owedsk";
+                    case READ -> "SET #delivered = :true, #read = :true, #deliveredAt = if_not_exists(#deliveredAt, :at), "
+                            + "#readAt = :at REMOVE #owedpk, #owedsk";
+                })
+                .conditionExpression("attribute_exists(#pk) AND #expires > :at AND attribute_not_exists(" + alreadyDone + ")")
+                .expressionAttributeNames(ackNames(ack))
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":at", s(Timestamps.format(at))))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        if (combineAcks) {
+            return switch (table.transact(List.of(TransactWriteItem.builder().update(update).build()))) {
+                case Transaction.Committed committed -> AckResult.RECORDED;
+                case Transaction.Refused refused -> unchangedOrMissing(refused.itemAt(0), at);
+            };
+        }
         try {
             table.call("ack " + key, () -> table.client().updateItem(b -> b
-                    .tableName(table.name())
-                    .key(key(TableLayout.sessionPartition(session), TableLayout.copySort(key)))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_exists(#pk) AND #expires > :at AND attribute_not_exists(" + alreadyDone + ")")
-                    .expressionAttributeNames(ackNames(ack))
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":at", s(when)))
+                    .tableName(update.tableName())
+                    .key(update.key())
+                    .updateExpression(update.updateExpression())
+                    .conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             return AckResult.RECORDED;
         } catch (ConditionalCheckFailedException refused) {
-            boolean live = refused.hasItem() && !refused.item().isEmpty()
-                    && !MessageItems.fromItem(refused.item()).isExpiredAt(at);
-            return live ? AckResult.UNCHANGED : AckResult.NOT_FOUND;
+            return unchangedOrMissing(refused.hasItem() ? refused.item() : Map.of(), at);
         }
+    }
+
+    private static AckResult unchangedOrMissing(Map<String, AttributeValue> current, Instant at) {
+        boolean live = !current.isEmpty() && !MessageItems.fromItem(current).isExpiredAt(at);
+        return live ? AckResult.UNCHANGED : AckResult.NOT_FOUND;
     }
 
     private static Map<String, String> ackNames(Ack ack) {

@@ -13,6 +13,7 @@ public class DynamoDbSettings {
     private boolean createTable;
     private Duration claimLease = Duration.ofSeconds(60);
     private Duration writeDeadline = Duration.ofSeconds(20);
+    private boolean combineAcks;
 
     public String getTableName() {
         return tableName;
@@ -44,5 +45,14 @@ public class DynamoDbSettings {
 
     public void setWriteDeadline(Duration writeDeadline) {
         this.writeDeadline = writeDeadline;
+    }
+
+    /** Acks committed together as transactions: right for the embedded store, twice the write cost on AWS. */
+    public boolean isCombineAcks() {
+        return combineAcks;
+    }
+
+    public void setCombineAcks(boolean combineAcks) {
+        this.combineAcks = combineAcks;
     }
 }

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Factory
 public class DynamoDbStoresFactory {
 
-    /** Counts what the stores send; {@link CountRoundTrips} puts it on the client. */
+    /** Counts what the stores ask of DynamoDB; every table call goes through it. */
     @Singleton
     StoreRoundTrips storeRoundTrips() {
         return new StoreRoundTrips();
@@ -22,16 +22,16 @@ public class DynamoDbStoresFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    DynamoDbTable table(DynamoDbClient client, DynamoDbSettings settings) {
+    DynamoDbTable table(DynamoDbClient client, DynamoDbSettings settings, StoreRoundTrips roundTrips) {
         if (settings.isCreateTable()) {
             TableCreator.ensure(client, settings.getTableName());
         }
-        return new DynamoDbTable(client, settings.getTableName(), settings.getWriteDeadline());
+        return new DynamoDbTable(client, settings.getTableName(), settings.getWriteDeadline(), roundTrips);
     }
 
     @Singleton
     MessageStore messageStore(DynamoDbTable table, DynamoDbSettings settings) {
-        return new DynamoDbMessageStore(table, settings.getClaimLease());
+        return new DynamoDbMessageStore(table, settings.getClaimLease(), settings.isCombineAcks());
     }
 
     /**

@@ -31,12 +31,17 @@ public final class DynamoDbTable implements AutoCloseable {
      * @param writeDeadline how long a call keeps retrying throttling and transient failures before it fails
      */
     public DynamoDbTable(DynamoDbClient client, String name, Duration writeDeadline) {
-        this.client = client;
+        this(client, name, writeDeadline, new StoreRoundTrips());
+    }
+
+    /** @param roundTrips counts every request the stores make through this table */
+    public DynamoDbTable(DynamoDbClient client, String name, Duration writeDeadline, StoreRoundTrips roundTrips) {
+        this.client = roundTrips.counting(client);
         this.name = name;
         this.retrying = new Retrying(writeDeadline);
-        this.batchWriter = new BatchWriter(client, name, retrying);
+        this.batchWriter = new BatchWriter(this.client, name, retrying);
         this.groupCommit = new GroupCommit(items -> {
-            call("TransactWriteItems", () -> client.transactWriteItems(b -> b.transactItems(items)));
+            call("TransactWriteItems", () -> this.client.transactWriteItems(b -> b.transactItems(items)));
             return null;
         }, MAX_TRANSACTION_ITEMS, COMMITTERS);
     }

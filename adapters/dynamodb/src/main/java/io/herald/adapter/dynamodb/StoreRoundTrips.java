@@ -1,28 +1,54 @@
 package io.herald.adapter.dynamodb;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Counts every HTTP request the DynamoDB client sends, by operation, retries included: the honest measure of what a
- * use case costs the store, read from the wire rather than from Herald's own idea of how often it calls.
+ * Counts every request Herald's stores make of DynamoDB, by operation (PutItem, TransactWriteItems…): the measure
+ * of what a use case costs the store. It wraps the client itself, so it counts the same whether the client speaks
+ * HTTP to DynamoDB or calls the embedded store in-process.
  */
-public final class StoreRoundTrips implements ExecutionInterceptor {
+public final class StoreRoundTrips {
+    /** Client methods that describe the client rather than call the service. */
+    private static final Set<String> NOT_REQUESTS = Set.of("serviceName", "close", "serviceClientConfiguration",
+            "waiter", "utilities", "hashCode", "equals", "toString");
+
     private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
 
-    @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        byOperation.computeIfAbsent(operation == null ? "unknown" : operation, o -> new LongAdder()).increment();
+    /** The client, counting each call it is asked to make. */
+    DynamoDbClient counting(DynamoDbClient client) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (!NOT_REQUESTS.contains(method.getName()) && method.getDeclaringClass() != Object.class) {
+                count(operationOf(method));
+            }
+            try {
+                return method.invoke(client, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, handler);
     }
 
-    /** Requests sent so far, by operation name, in name order. */
+    private void count(String operation) {
+        byOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
+    }
+
+    private static String operationOf(Method method) {
+        String name = method.getName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Requests made so far, by operation name, in name order. */
     public Map<String, Long> snapshot() {
         Map<String, Long> counts = new TreeMap<>();
         byOperation.forEach((operation, count) -> counts.put(operation, count.sum()));
@@ -33,7 +59,7 @@ public final class StoreRoundTrips implements ExecutionInterceptor {
         return byOperation.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** What was sent between two snapshots, leaving out operations that did not move. */
+    /** What was requested between two snapshots, leaving out operations that did not move. */
     public static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> delta = new TreeMap<>();
         after.forEach((operation, count) -> {

@@ -28,7 +28,11 @@ class DynamoDbWiringTest {
             assertThat(context.getBean(MessageStore.class)).isInstanceOf(DynamoDbMessageStore.class);
             assertThat(context.getBean(ConnectionRegistry.class)).isInstanceOf(DynamoDbConnectionRegistry.class);
             assertThat(context.getBean(Presence.class)).isSameAs(context.getBean(ConnectionRegistry.class));
-            assertThat(context.getBean(StoreRoundTrips.class).total()).as("the client counts what it sends").isPositive();
+            long before = context.getBean(StoreRoundTrips.class).total();
+            context.getBean(SessionDirectory.class).teamOf(new io.herald.domain.SessionId("nobody"));
+            assertThat(context.getBean(StoreRoundTrips.class).snapshot()).as("every request is counted")
+                    .containsEntry("GetItem", 1L);
+            assertThat(context.getBean(StoreRoundTrips.class).total()).isEqualTo(before + 1);
             assertThat(context.getBean(SessionDirectory.class)).isInstanceOf(DynamoDbSessionDirectory.class);
             assertThat(context.getBean(CooldownGuard.class)).isInstanceOf(DynamoDbCooldownGuard.class);
             assertThat(context.getBean(io.herald.application.port.CompositionRecorder.class))
