@@ -37,7 +37,7 @@ final class Bounded {
         return results;
     }
 
-    private static <R> R resultOf(Future<R> finished) {
+    static <R> R resultOf(Future<R> finished) {
         try {
             return finished.get();
         } catch (ExecutionException e) {

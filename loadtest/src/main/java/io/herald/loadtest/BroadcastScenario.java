@@ -24,8 +24,9 @@ final class BroadcastScenario {
     }
 
     int run() throws InterruptedException {
-        out.printf("broadcast: 1 session of %d players, %d NodeComplete events every %d ms, against %s%n",
-                options.players(), options.events(), options.interval().toMillis(), nodes.describe());
+        out.printf("broadcast: 1 session of %d players, %d NodeComplete events every %d ms%s, against %s%n",
+                options.players(), options.events(), options.interval().toMillis(),
+                options.inFlight() == 1 ? "" : ", up to " + options.inFlight() + " in flight", nodes.describe());
         if (!Steps.healthy(nodes, out)) {
             return LoadTest.SETUP_FAILED;
         }
@@ -52,13 +53,13 @@ final class BroadcastScenario {
         Registration sender = players.getFirst();
         ServerUnderTest server = nodes.get(placed.getFirst());
         List<Registration> recipients = players.subList(1, players.size());
+        List<Attempt<EventAccepted>> attempts = Paced.map(options.events(), options.interval(),
+                options.inFlight(), k -> Attempt.of(() -> server.postNodeComplete(sender, nodeId(k))));
         List<Posted> posted = new ArrayList<>();
         List<String> httpFailures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int k = 0; k < options.events(); k++) {
-            sleepUntil(start + k * options.interval().toNanos());
-            String nodeId = "bcast-" + (k + 1);
-            switch (Attempt.of(() -> server.postNodeComplete(sender, nodeId))) {
+        for (int k = 0; k < attempts.size(); k++) {
+            String nodeId = nodeId(k);
+            switch (attempts.get(k)) {
                 case Attempt.Done<EventAccepted> done -> {
                     for (Registration recipient : recipients) {
                         router.deltas().expect(ArrivalRouter.deltaKey(recipient.playerId(), sender.playerId(),
@@ -92,9 +93,8 @@ final class BroadcastScenario {
         LatencySummary toLast = Latencies.summarize(acceptedToLast);
         LatencySummary sentLast = Latencies.summarize(sentToLast);
         LatencySummary postLatency = Latencies.summarize(postRoundTrips);
-        String rate = deltas.lastArrivalNanos().isEmpty() || posted.isEmpty() ? "n/a"
-                : ResultLine.rate(deltas.delivered(),
-                        deltas.lastArrivalNanos().getAsLong() - posted.getFirst().accepted().sentNanos());
+        List<EventAccepted> accepted = posted.stream().map(Posted::accepted).toList();
+        String rate = deliveryRate(deltas.delivered(), accepted, deltas.lastArrivalNanos());
 
         out.println(complete ? "every expected delta arrived" : "gave up waiting after " + options.timeout());
         out.println("runtime_delta: " + deltas.describe() + ", " + incomplete + " events missed someone");
@@ -107,7 +107,7 @@ final class BroadcastScenario {
         router.examples().forEach(example -> out.println("  " + example));
         dropped.stream().limit(5).forEach(reason -> out.println("  dropped " + reason));
         PerNode perNode = new PerNode(nodes, connectedPerNode, List.of(), router.nodes(),
-                posted.isEmpty() ? Long.MAX_VALUE : posted.getFirst().accepted().sentNanos());
+                firstSent(accepted).orElse(Long.MAX_VALUE));
         perNode.print(out);
 
         boolean clean = deltas.clean() && httpFailures.isEmpty() && router.errorFrames() == 0
@@ -115,7 +115,8 @@ final class BroadcastScenario {
         int exit = clean ? LoadTest.CLEAN : LoadTest.FAILURES;
         out.println(perNode.addTo(new ResultLine("broadcast").put("players", players.size())
                 .put("events", options.events())
-                .put("interval_ms", options.interval().toMillis()).put("accepted", posted.size())
+                .put("interval_ms", options.interval().toMillis()).put("in_flight", options.inFlight())
+                .put("accepted", posted.size())
                 .put("http_failures", httpFailures.size())
                 .put("register_ms", (registered - setupStart) / 1_000_000)
                 .put("join_ms", (joined - registered) / 1_000_000)
@@ -127,6 +128,25 @@ final class BroadcastScenario {
                 .put("error_frames", router.errorFrames()).put("malformed_frames", router.malformedFrames())
                 .put("dropped", dropped.size())).put("exit", exit));
         return exit;
+    }
+
+    /** Distinct per event, so that every delta names the one event it is owed for. */
+    private static String nodeId(int event) {
+        return "bcast-" + (event + 1);
+    }
+
+    /**
+     * Deliveries per second over the delivery window, from the first POST that left to the last delta that
+     * arrived. With several in flight the first to leave need not be the first event nor the first answered.
+     */
+    static String deliveryRate(int delivered, List<EventAccepted> accepted, OptionalLong lastArrivalNanos) {
+        OptionalLong first = firstSent(accepted);
+        return first.isEmpty() || lastArrivalNanos.isEmpty() ? "n/a"
+                : ResultLine.rate(delivered, lastArrivalNanos.getAsLong() - first.getAsLong());
+    }
+
+    private static OptionalLong firstSent(List<EventAccepted> accepted) {
+        return accepted.stream().mapToLong(EventAccepted::sentNanos).min();
     }
 
     /** When the last recipient first got this event's delta, or empty if someone never did. */
@@ -142,12 +162,5 @@ final class BroadcastScenario {
             last = Math.max(last, at.getAsLong());
         }
         return OptionalLong.of(last);
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
     }
 }

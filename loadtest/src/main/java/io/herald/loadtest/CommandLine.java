@@ -29,7 +29,7 @@ final class CommandLine {
     private static final Set<String> COMMON = Set.of("url", "urls", "timeout", "concurrency");
     private static final Map<String, Set<String>> FLAGS = Map.of(
             "seed", Set.of("sessions", "players", "events", "settle"),
-            "broadcast", Set.of("players", "events", "interval", "settle"),
+            "broadcast", Set.of("players", "events", "interval", "in-flight", "settle"),
             "idle", Set.of("connections", "hold", "ping-every"),
             "cluster", Set.of("sessions", "players", "events", "kill-command", "kill-url", "kill-after", "settle"));
     private static final Set<String> HELP = Set.of("help", "-h", "--help");
@@ -90,16 +90,27 @@ final class CommandLine {
             case "seed" -> new ScenarioOptions.Seed(urls, flags.positive("sessions", 10), flags.positive("players", 5),
                     flags.positive("events", 100), timeout,
                     flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true), concurrency);
-            case "broadcast" -> new ScenarioOptions.Broadcast(urls, flags.atLeastTwo("players", 1000),
-                    flags.positive("events", 20),
-                    flags.duration("interval", Duration.ofMillis(200), ChronoUnit.MILLIS, true), timeout,
-                    flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true), concurrency);
+            case "broadcast" -> broadcast(flags, urls, timeout, concurrency);
             case "idle" -> new ScenarioOptions.Idle(urls, flags.positive("connections", 20_000),
                     flags.duration("hold", Duration.ofSeconds(60), ChronoUnit.SECONDS, false),
                     flags.optionalDuration("ping-every", ChronoUnit.SECONDS), timeout, concurrency);
             case "cluster" -> cluster(flags, urls, timeout, concurrency);
             default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "'");
         };
+    }
+
+    private static ScenarioOptions.Broadcast broadcast(Flags flags, List<URI> urls, Duration timeout,
+            int concurrency) {
+        int players = flags.atLeastTwo("players", 1000);
+        int events = flags.positive("events", 20);
+        Duration interval = flags.duration("interval", Duration.ofMillis(200), ChronoUnit.MILLIS, true);
+        int inFlight = flags.positive("in-flight", 1);
+        if (inFlight > events) {
+            throw new IllegalArgumentException("--in-flight (" + inFlight + ") must not exceed --events (" + events
+                    + "): no more events than that can be in flight");
+        }
+        return new ScenarioOptions.Broadcast(urls, players, events, interval, inFlight, timeout,
+                flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true), concurrency);
     }
 
     private static ScenarioOptions.Cluster cluster(Flags flags, List<URI> urls, Duration timeout, int concurrency) {

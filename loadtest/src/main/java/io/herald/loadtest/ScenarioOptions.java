@@ -18,9 +18,12 @@ sealed interface ScenarioOptions {
         }
     }
 
-    /** One session of {@code players}; its first player posts {@code events}, one every {@code interval}. */
-    record Broadcast(List<URI> urls, int players, int events, Duration interval, Duration timeout, Duration settle,
-            int concurrency) implements ScenarioOptions {
+    /**
+     * One session of {@code players}; its first player posts {@code events}, one every {@code interval}, with at
+     * most {@code inFlight} of them unanswered at once.
+     */
+    record Broadcast(List<URI> urls, int players, int events, Duration interval, int inFlight, Duration timeout,
+            Duration settle, int concurrency) implements ScenarioOptions {
         public Broadcast {
             urls = List.copyOf(urls);
         }

@@ -19,9 +19,14 @@ final class Usage {
                          START THE SERVER WITH HERALD_MESSAGES_COOLDOWN=0s: with a cooldown, the server rightly stays
                          silent for a player's second event and the run reports those messages as lost.
               broadcast  one session of --players N (1000); the first player posts --events N (20) NodeComplete events,
-                         one every --interval (200ms). Measures, per event, the HTTP answer (event accepted) to the
-                         runtime_delta of the LAST of the other N-1 players (negative if the server pushes before it
-                         answers), the same from the moment the POST left, and every delivery from that moment.
+                         one every --interval (200ms), each with its own nodeId. --in-flight N (1, at most --events)
+                         lets up to N POSTs wait for their answers at once: event k starts k × interval after the
+                         first, or as soon as one of the N is answered if it is late; --interval 0 sends them back to
+                         back, N at a time. With 1, each event waits for the answer to the one before. Measures, per
+                         event, the HTTP answer (event accepted) to the runtime_delta of the LAST of the other N-1
+                         players (negative if the server pushes before it answers), the same from the moment the POST
+                         left, and every delivery from that moment; and deliveries per second over the whole run,
+                         from the first POST sent to the last runtime_delta received.
               idle       --connections N (20000) players in teams of 5 register, connect and join, then hold the
                          connections for --hold (60s), silent or sending a ping every --ping-every; then close them.
                          Prints "HOLDING <n> connections (pid of this process <pid>)" once all are joined: measure
@@ -59,7 +64,8 @@ final class Usage {
               --timeout D         seed/broadcast/cluster: how long to wait for the expected frames after the last
                                   event; cluster: also the bound of the kill command, of finding the dead node and of
                                   the team arrivals; all: how long one player may take to connect and join (30s)
-              --concurrency N     registrations, handshakes or event POSTs in flight at once (100)
+              --concurrency N     registrations, handshakes or event POSTs in flight at once (100); broadcast's
+                                  events use --in-flight instead
             options (seed, broadcast, cluster)
               --settle D          extra wait after everything arrived, to catch late duplicates (1s)
 

@@ -38,9 +38,42 @@ class CommandLineTest {
     }
 
     @Test
-    void broadcast_without_flags_is_a_thousand_players_and_twenty_events_two_hundred_ms_apart() {
+    void broadcast_without_flags_is_a_thousand_players_and_twenty_events_two_hundred_ms_apart_one_at_a_time() {
         assertThat(run("broadcast")).isEqualTo(new ScenarioOptions.Broadcast(LOOPBACK,
-                1000, 20, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+                1000, 20, Duration.ofMillis(200), 1, Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+    }
+
+    @Test
+    void in_flight_lets_a_broadcast_have_several_events_unanswered_up_to_all_of_them() {
+        ScenarioOptions.Broadcast four = (ScenarioOptions.Broadcast) run("broadcast", "--in-flight", "4",
+                "--interval", "0");
+        ScenarioOptions.Broadcast all = (ScenarioOptions.Broadcast) run("broadcast", "--events", "5",
+                "--in-flight=5");
+
+        assertThat(four.inFlight()).isEqualTo(4);
+        assertThat(four.interval()).isEqualTo(Duration.ZERO);
+        assertThat(all.inFlight()).isEqualTo(5);
+    }
+
+    @Test
+    void in_flight_must_be_a_positive_whole_number() {
+        assertThat(invalid("broadcast", "--in-flight", "0")).contains("--in-flight must be a positive whole number");
+        assertThat(invalid("broadcast", "--in-flight", "-2")).contains("got '-2'");
+        assertThat(invalid("broadcast", "--in-flight", "two")).contains("got 'two'");
+    }
+
+    @Test
+    void in_flight_must_not_exceed_the_events_including_the_default_twenty() {
+        assertThat(invalid("broadcast", "--events", "3", "--in-flight", "4"))
+                .isEqualTo("--in-flight (4) must not exceed --events (3): no more events than that can be in flight");
+        assertThat(invalid("broadcast", "--in-flight", "21")).contains("--in-flight (21) must not exceed --events (20)");
+    }
+
+    @Test
+    void in_flight_belongs_to_the_broadcast_scenario_only() {
+        assertThat(invalid("seed", "--in-flight", "2")).isEqualTo("unknown option --in-flight for seed");
+        assertThat(invalid("cluster", "--urls", TWO_NODES, "--in-flight", "2"))
+                .isEqualTo("unknown option --in-flight for cluster");
     }
 
     @Test

@@ -61,6 +61,7 @@ final class FakeHeraldServer implements AutoCloseable {
     private final Map<String, List<Connection>> joinedBySession = new ConcurrentHashMap<>();
     private final AtomicInteger joins = new AtomicInteger();
     private final AtomicInteger eventsAccepted = new AtomicInteger();
+    private final InFlightGate events = new InFlightGate();
     private final AtomicBoolean killed = new AtomicBoolean();
 
     /** A whole server on its own, with a catch-up page of 100 like the product's. */
@@ -96,6 +97,16 @@ final class FakeHeraldServer implements AutoCloseable {
 
     int eventsAccepted() {
         return eventsAccepted.get();
+    }
+
+    /** Holds the first {@code n} event POSTs until all of them have arrived, none answered yet. */
+    void holdEventsUntilInFlight(int n) {
+        events.holdUntil(n);
+    }
+
+    /** The most event POSTs this node ever had unanswered at once. */
+    int mostEventsInFlight() {
+        return events.most();
     }
 
     /** Whether what this node orchestrates is pushed once stored. */
@@ -242,14 +253,14 @@ final class FakeHeraldServer implements AutoCloseable {
 
     private record Response(int status, String body) {}
 
-    private Response route(Map<String, String> head, byte[] body) throws IOException {
+    private Response route(Map<String, String> head, byte[] body) throws IOException, InterruptedException {
         String method = head.get(":method");
         String path = head.get(":path");
         String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         return switch (method + " " + route) {
             case "GET /health" -> new Response(200, "{\"status\":\"UP\"}");
             case "POST /api/teams" -> register(WireFrames.JSON.readTree(body));
-            case "POST /runtime/events" -> event(caller(head), WireFrames.JSON.readTree(body));
+            case "POST /runtime/events" -> heldEvent(caller(head), WireFrames.JSON.readTree(body));
             case "GET /runtime/messages/undelivered" -> undelivered(caller(head), query(path));
             default -> new Response(404, "{\"success\":false,\"code\":\"NOT_FOUND\",\"message\":\"" + route + "\"}");
         };
@@ -266,6 +277,16 @@ final class FakeHeraldServer implements AutoCloseable {
                 .put("playerName", player.name()).put("mode", body.path("mode").asText());
         answer.put("websocketUrl", state.advertisedSocketUrl()).put("token", player.token());
         return new Response(200, WireFrames.write(answer));
+    }
+
+    /** Leaves the gate before the answer is written, so no client can have its answer while it still counts. */
+    private Response heldEvent(FakeHeraldState.Player player, JsonNode body) throws InterruptedException {
+        events.enter();
+        try {
+            return event(player, body);
+        } finally {
+            events.leave();
+        }
     }
 
     private Response event(FakeHeraldState.Player player, JsonNode body) {

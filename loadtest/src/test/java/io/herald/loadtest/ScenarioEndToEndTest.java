@@ -65,9 +65,45 @@ class ScenarioEndToEndTest {
                     "20ms", "--timeout", "5s", "--settle", "0");
 
             assertThat(exit).as(printed()).isZero();
-            assertThat(printed()).contains("RESULT scenario=broadcast players=25 events=3 interval_ms=20 accepted=3",
+            assertThat(printed()).contains(
+                    "RESULT scenario=broadcast players=25 events=3 interval_ms=20 in_flight=1 accepted=3",
                     "expected=72 delivered=72 missing=0 duplicated=0 unexpected=0 incomplete_events=0");
-            assertThat(printed()).doesNotContain("last_p50_ms=n/a");
+            assertThat(printed()).doesNotContain("last_p50_ms=n/a", "deliveries_per_s=n/a");
+            assertThat(server.mostEventsInFlight()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_broadcast_with_three_in_flight_has_three_posts_unanswered_at_once_and_reconciles_every_delta()
+            throws Exception {
+        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+            server.holdEventsUntilInFlight(3);
+
+            int exit = run("broadcast", "--url", server.url(), "--players", "6", "--events", "9", "--interval", "0",
+                    "--in-flight", "3", "--timeout", "5s", "--settle", "0");
+
+            assertThat(exit).as(printed()).isZero();
+            assertThat(server.mostEventsInFlight()).as("the fake answers none of the first three until all are in")
+                    .isEqualTo(3);
+            assertThat(printed()).contains("9 NodeComplete events every 0 ms, up to 3 in flight",
+                    "RESULT scenario=broadcast players=6 events=9 interval_ms=0 in_flight=3 accepted=9",
+                    "expected=45 delivered=45 missing=0 duplicated=0 unexpected=0 incomplete_events=0");
+            assertThat(printed()).doesNotContain("deliveries_per_s=n/a");
+        }
+    }
+
+    @Test
+    void a_paced_broadcast_with_two_in_flight_still_overlaps_them_and_reconciles_every_delta() throws Exception {
+        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+            server.holdEventsUntilInFlight(2);
+
+            int exit = run("broadcast", "--url", server.url(), "--players", "4", "--events", "4", "--interval",
+                    "10ms", "--in-flight", "2", "--timeout", "5s", "--settle", "0");
+
+            assertThat(exit).as(printed()).isZero();
+            assertThat(server.mostEventsInFlight()).isEqualTo(2);
+            assertThat(printed()).contains("interval_ms=10 in_flight=2 accepted=4",
+                    "expected=12 delivered=12 missing=0 duplicated=0 unexpected=0 incomplete_events=0");
         }
     }
 
