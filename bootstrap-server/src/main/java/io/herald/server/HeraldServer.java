@@ -54,6 +54,8 @@ public final class HeraldServer implements AutoCloseable {
             // The embedded store pays per request, not per item: acks are combined like every other write.
             properties.put("herald.dynamodb.combine-acks", true);
         }
+        // Set, it makes this node one of several sharing a Redis; unset, the node runs alone and in-process.
+        setting(overrides, "redis.uri", "HERALD_REDIS_URI").ifPresent(uri -> properties.put("redis.uri", uri));
         if (setting(overrides, "herald.tokens.secret", "HERALD_TOKENS_SECRET").isEmpty()) {
             properties.put("herald.tokens.secret", TokenKey.readOrCreate(dataDirectory));
         }

@@ -110,11 +110,6 @@ public class RuntimeController {
         };
     }
 
-    @Get(value = "/health", produces = "application/json")
-    public HttpResponse<String> health() {
-        return HttpJson.ok(HttpJson.object().put("status", "UP"));
-    }
-
     private static ApiException missing(String field) {
         return ApiException.badRequest("missing_field", "'" + field + "' is required");
     }
