@@ -112,14 +112,19 @@ final class ClusterConnections implements ConnectionRegistry, Presence {
         try {
             long timeout = link.commandTimeout().toMillis();
             var fields = redis.get().hgetall(hashOf(session)).toCompletableFuture();
-            Set<String> alive = link.aliveNodes().get(timeout, TimeUnit.MILLISECONDS);
+            Map<String, Long> heartbeats = link.heartbeats().get(timeout, TimeUnit.MILLISECONDS);
             for (Map.Entry<String, String> field : fields.get(timeout, TimeUnit.MILLISECONDS).entrySet()) {
                 int bar = field.getKey().indexOf('|');
                 String node = field.getKey().substring(0, Math.max(bar, 0));
                 if (bar < 0 || node.equals(link.node())) {
                     continue;
                 }
-                if (!alive.contains(node)) {
+                Long lastBeat = heartbeats.get(node);
+                if (lastBeat == null) {
+                    continue;
+                }
+                if (!link.alive(lastBeat)) {
+                    // Known and silent too long: the node died without a goodbye, so its devices are gone.
                     redis.get().hdel(hashOf(session), field.getKey());
                     continue;
                 }

@@ -10,9 +10,10 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -131,6 +132,7 @@ final class RedisLink implements AutoCloseable {
 
     private void reconnected() {
         LOG.info("the link to Redis is back; resending presence and forgetting cached rosters");
+        heartbeat();
         onReconnect.forEach(action -> {
             try {
                 action.run();
@@ -199,20 +201,26 @@ final class RedisLink implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** The nodes that said they were alive within the node timeout, this one included. */
-    CompletableFuture<Set<String>> aliveNodes() {
+    /**
+     * When each node last said it was alive (epoch millis), this one as of now. A node missing here is unknown,
+     * not dead: Redis may have restarted and lost the heartbeats just before they are sent again.
+     */
+    CompletableFuture<Map<String, Long>> heartbeats() {
         Optional<RedisAsyncCommands<String, String>> redis = async();
         if (redis.isEmpty()) {
-            return CompletableFuture.completedFuture(Set.of(node));
+            return CompletableFuture.completedFuture(Map.of(node, System.currentTimeMillis()));
         }
-        long since = System.currentTimeMillis() - settings.getNodeTimeout().toMillis();
-        return redis.get().zrangebyscore(nodesKey, io.lettuce.core.Range.create(since, Double.POSITIVE_INFINITY))
-                .toCompletableFuture()
-                .thenApply(nodes -> {
-                    java.util.Set<String> alive = new java.util.HashSet<>(nodes);
-                    alive.add(node);
-                    return (Set<String>) alive;
-                });
+        return redis.get().zrangeWithScores(nodesKey, 0, -1).toCompletableFuture().thenApply(beats -> {
+            Map<String, Long> last = new HashMap<>();
+            beats.forEach(beat -> last.put(beat.getValue(), (long) beat.getScore()));
+            last.put(node, System.currentTimeMillis());
+            return last;
+        });
+    }
+
+    /** Whether a node's last heartbeat is recent enough for its devices to count. */
+    boolean alive(long lastBeat) {
+        return lastBeat >= System.currentTimeMillis() - settings.getNodeTimeout().toMillis();
     }
 
     String node() {
