@@ -13,6 +13,10 @@ import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,22 +126,27 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
         if (players == null) {
             return Reach.NONE;
         }
-        String frame = format.encode(push);
-        return switch (audience) {
-            case Audience.Player player -> write(players.getOrDefault(player.player(), Set.of()), frame);
-            case Audience.Session session -> {
-                Reach reach = Reach.NONE;
-                for (Map.Entry<PlayerId, Set<ConnectionId>> entry : players.entrySet()) {
-                    if (audience.includes(session.session(), entry.getKey())) {
-                        reach = reach.plus(write(entry.getValue(), frame));
+        ByteBuf frame = Unpooled.copiedBuffer(format.encode(push), StandardCharsets.UTF_8);
+        try {
+            return switch (audience) {
+                case Audience.Player player -> write(players.getOrDefault(player.player(), Set.of()), frame);
+                case Audience.Session session -> {
+                    Reach reach = Reach.NONE;
+                    for (Map.Entry<PlayerId, Set<ConnectionId>> entry : players.entrySet()) {
+                        if (audience.includes(session.session(), entry.getKey())) {
+                            reach = reach.plus(write(entry.getValue(), frame));
+                        }
                     }
+                    yield reach;
                 }
-                yield reach;
-            }
-        };
+            };
+        } finally {
+            frame.release();
+        }
     }
 
-    private Reach write(Set<ConnectionId> ids, String frame) {
+    /** Every socket gets a view of the same encoded bytes: a push to a thousand devices is encoded once. */
+    private Reach write(Set<ConnectionId> ids, ByteBuf frame) {
         int sent = 0;
         int gone = 0;
         int failed = 0;
@@ -147,14 +156,16 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
                 gone++;
                 continue;
             }
+            TextWebSocketFrame copy = new TextWebSocketFrame(frame.retainedDuplicate());
             try {
-                socket.sendAsync(frame).whenComplete((ok, error) -> {
+                socket.sendAsync(copy).whenComplete((ok, error) -> {
                     if (error != null) {
                         LOG.debug("push to {} failed; what it carried stays owed", id, error);
                     }
                 });
                 sent++;
             } catch (RuntimeException closedMeanwhile) {
+                copy.release();
                 failed++;
             }
         }
