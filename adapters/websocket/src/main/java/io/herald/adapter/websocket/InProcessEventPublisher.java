@@ -40,8 +40,13 @@ public final class InProcessEventPublisher implements EventPublisher {
 
     @Override
     public void publish(GameEvent event) {
-        if (!accepting.get() || !queue.offer(event)) {
-            throw new IllegalStateException("orchestration is saturated or stopping; retry the event");
+        if (!accepting.get()) {
+            throw new Unavailable("this node is stopping; send the event to another node or again shortly",
+                    Duration.ofSeconds(1), null);
+        }
+        if (!queue.offer(event)) {
+            throw new Unavailable("orchestration has " + queue.size() + " events waiting; send this one again shortly",
+                    Duration.ofSeconds(1), null);
         }
     }
 
