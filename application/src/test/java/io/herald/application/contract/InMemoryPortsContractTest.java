@@ -3,10 +3,12 @@ package io.herald.application.contract;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
+import io.herald.application.fake.InMemoryPendingEvents;
 import io.herald.application.fake.InMemorySessionDirectory;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.PendingEvents;
 import io.herald.application.port.Presence;
 import io.herald.application.port.SessionDirectory;
 import org.junit.jupiter.api.Nested;
@@ -57,6 +59,16 @@ class InMemoryPortsContractTest {
         @Override
         protected Presence presence() {
             return registry;
+        }
+    }
+
+    @Nested
+    class PendingEventsFake extends PendingEventsContract {
+        private final InMemoryPendingEvents pending = new InMemoryPendingEvents();
+
+        @Override
+        protected PendingEvents pending() {
+            return pending;
         }
     }
 

@@ -56,7 +56,7 @@ public final class DynamoDbMessageStore implements MessageStore {
 
     private final DynamoDbTable table;
     private final Duration lease;
-    private final boolean combineAcks;
+    private final boolean combineWrites;
 
     /**
      * @param lease how long a claim is exclusive; a processor that has not finished by then is presumed dead. Keep it
@@ -67,13 +67,13 @@ public final class DynamoDbMessageStore implements MessageStore {
     }
 
     /**
-     * @param combineAcks commit concurrent acks together as transactions: fewer requests, but a transactional write
+     * @param combineWrites commit concurrent acks together as transactions: fewer requests, but a transactional write
      *                    costs DynamoDB twice the capacity of a plain one, so it suits the embedded store, not AWS
      */
-    public DynamoDbMessageStore(DynamoDbTable table, Duration lease, boolean combineAcks) {
+    public DynamoDbMessageStore(DynamoDbTable table, Duration lease, boolean combineWrites) {
         this.table = table;
         this.lease = lease;
-        this.combineAcks = combineAcks;
+        this.combineWrites = combineWrites;
     }
 
     @Override
@@ -288,7 +288,7 @@ public final class DynamoDbMessageStore implements MessageStore {
                 .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":at", s(Timestamps.format(at))))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
-        if (combineAcks) {
+        if (combineWrites) {
             return switch (table.transact(List.of(TransactWriteItem.builder().update(update).build()))) {
                 case Transaction.Committed committed -> AckResult.RECORDED;
                 case Transaction.Refused refused -> unchangedOrMissing(refused.itemAt(0), at);

@@ -13,7 +13,7 @@ public class DynamoDbSettings {
     private boolean createTable;
     private Duration claimLease = Duration.ofSeconds(60);
     private Duration writeDeadline = Duration.ofSeconds(20);
-    private boolean combineAcks;
+    private boolean combineWrites;
 
     public String getTableName() {
         return tableName;
@@ -47,12 +47,12 @@ public class DynamoDbSettings {
         this.writeDeadline = writeDeadline;
     }
 
-    /** Acks committed together as transactions: right for the embedded store, twice the write cost on AWS. */
-    public boolean isCombineAcks() {
-        return combineAcks;
+    /** Single-item writes (acks, held events) committed together as transactions: right for the embedded store, twice the write cost on AWS. */
+    public boolean isCombineWrites() {
+        return combineWrites;
     }
 
-    public void setCombineAcks(boolean combineAcks) {
-        this.combineAcks = combineAcks;
+    public void setCombineWrites(boolean combineWrites) {
+        this.combineWrites = combineWrites;
     }
 }

@@ -3,6 +3,7 @@ package io.herald.adapter.dynamodb;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.PendingEvents;
 import io.herald.application.port.SessionDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -31,7 +32,7 @@ public class DynamoDbStoresFactory {
 
     @Singleton
     MessageStore messageStore(DynamoDbTable table, DynamoDbSettings settings) {
-        return new DynamoDbMessageStore(table, settings.getClaimLease(), settings.isCombineAcks());
+        return new DynamoDbMessageStore(table, settings.getClaimLease(), settings.isCombineWrites());
     }
 
     /**
@@ -52,6 +53,12 @@ public class DynamoDbStoresFactory {
     @Singleton
     CompositionRecorder compositionRecorder(DynamoDbTable table) {
         return new DynamoDbCompositionRecorder(table);
+    }
+
+    /** Used by a server node's durable intake; the Lambda shape has EventBridge for that. */
+    @Singleton
+    PendingEvents pendingEvents(DynamoDbTable table, DynamoDbSettings settings) {
+        return new DynamoDbPendingEvents(table, settings.isCombineWrites());
     }
 
     @Singleton

@@ -43,6 +43,11 @@ public final class TableLayout {
         return "CONN#" + connection.value();
     }
 
+    /** One of the few partitions that hold events accepted and not yet orchestrated. */
+    public static String pendingPartition(int partition) {
+        return "PENDING#" + partition;
+    }
+
     public static String teamPartition(TeamCode code) {
         return "TEAM#" + code.value();
     }

@@ -1,14 +1,18 @@
 package io.herald.adapter.websocket;
 
 import io.herald.application.OrchestrateMessages;
+import io.herald.application.port.Clock;
+import io.herald.application.port.PendingEvents;
 import io.herald.application.port.PushFormat;
 import io.herald.application.port.RosterChanges;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,12 +38,15 @@ public class WebSocketFactory {
         return Executors.newVirtualThreadPerTaskExecutor();
     }
 
-    @Singleton
+    /** Made at start, not on the first request: events a dead node held must be recovered even if none arrives. */
+    @Context
     @Bean(preDestroy = "drain")
-    InProcessEventPublisher inProcessEvents(OrchestrateMessages orchestrate,
+    InProcessEventPublisher inProcessEvents(OrchestrateMessages orchestrate, PendingEvents pending, Clock clock,
             @Value("${herald.events.queue-capacity:10000}") int capacity,
-            @Value("${herald.events.workers:32}") int workers) {
-        return new InProcessEventPublisher(orchestrate, capacity, workers);
+            @Value("${herald.events.workers:32}") int workers,
+            @Value("${herald.events.recover-after:20s}") Duration recoverAfter,
+            @Value("${herald.events.recovery-interval:5s}") Duration recoveryInterval) {
+        return new InProcessEventPublisher(orchestrate, pending, clock, capacity, workers, recoverAfter, recoveryInterval);
     }
 
     /** Alone, a node has no one to tell about roster changes; a relay between nodes replaces this. */

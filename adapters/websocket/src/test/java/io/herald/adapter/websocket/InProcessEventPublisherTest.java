@@ -1,0 +1,140 @@
+package io.herald.adapter.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.application.fake.FakeHerald;
+import io.herald.application.fake.InMemoryPendingEvents;
+import io.herald.application.port.EventPublisher;
+import io.herald.application.port.PendingEvents;
+import io.herald.domain.GameEvent;
+import io.herald.domain.NodeComplete;
+import io.herald.domain.PlayerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InProcessEventPublisherTest {
+    private static final Duration RECOVER_AFTER = Duration.ofSeconds(20);
+    private static final Duration NEVER_BY_ITSELF = Duration.ofHours(1);
+
+    private final FakeHerald herald = new FakeHerald();
+    private final FakeHerald.TestTeam team = herald.team("Ana");
+    private final PlayerId ana = team.player(0);
+    private final InMemoryPendingEvents pending = new InMemoryPendingEvents();
+    private InProcessEventPublisher publisher;
+
+    @AfterEach
+    void stop() {
+        if (publisher != null) {
+            publisher.drain();
+        }
+    }
+
+    private InProcessEventPublisher publisher(PendingEvents store, int capacity, int workers) {
+        publisher = new InProcessEventPublisher(herald.orchestrate, store, herald.clock, capacity, workers, RECOVER_AFTER,
+                NEVER_BY_ITSELF);
+        return publisher;
+    }
+
+    private NodeComplete event(String node) {
+        return new NodeComplete(team.session(), ana, node, herald.clock.now());
+    }
+
+    private List<GameEvent> stillHeld() {
+        return pending.heldSince(Instant.MAX, 100);
+    }
+
+    @Test
+    void an_accepted_event_is_held_until_orchestration_has_stored_its_message_then_released() {
+        publisher(pending, 10, 2).publish(event("node-1"));
+
+        await(() -> herald.store.copyCount() == 1 && stillHeld().isEmpty(), "stored and released");
+    }
+
+    @Test
+    void an_event_held_by_a_node_that_died_is_orchestrated_once_it_is_overdue() {
+        NodeComplete orphan = event("node-1");
+        pending.hold(orphan, herald.clock.now());
+        InProcessEventPublisher survivor = publisher(pending, 10, 2);
+
+        assertThat(survivor.recoverOverdue()).as("not overdue yet").isZero();
+        herald.clock.advance(RECOVER_AFTER.plusSeconds(1));
+        assertThat(survivor.recoverOverdue()).isEqualTo(1);
+
+        await(() -> herald.store.copyCount() == 1 && stillHeld().isEmpty(), "recovered, stored and released");
+    }
+
+    @Test
+    void an_event_that_cannot_be_kept_is_refused_and_nothing_is_orchestrated() {
+        PendingEvents broken = new PendingEvents() {
+            @Override
+            public void hold(GameEvent event, Instant acceptedAt) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public void release(GameEvent event) {
+            }
+
+            @Override
+            public List<GameEvent> heldSince(Instant acceptedBefore, int limit) {
+                return List.of();
+            }
+        };
+
+        assertThatThrownBy(() -> publisher(broken, 10, 1).publish(event("node-1")))
+                .isInstanceOf(EventPublisher.Unavailable.class)
+                .satisfies(e -> assertThat(((EventPublisher.Unavailable) e).retryAfter()).isPositive());
+        sleep(300);
+        assertThat(herald.store.copyCount()).isZero();
+    }
+
+    @Test
+    void a_stopping_node_refuses_new_events_and_what_it_did_not_finish_stays_held() {
+        InProcessEventPublisher stopping = publisher(pending, 10, 1);
+        stopping.drain();
+
+        assertThatThrownBy(() -> stopping.publish(event("node-1"))).isInstanceOf(EventPublisher.Unavailable.class);
+        assertThat(stillHeld()).isEmpty();
+    }
+
+    @Test
+    void an_orchestration_that_crashed_leaves_the_event_held_for_a_later_try() {
+        InMemoryPendingEvents flaky = new InMemoryPendingEvents();
+        FakeHerald failing = new FakeHerald();
+        FakeHerald.TestTeam solo = failing.team("Dee");
+        failing.store.interruptNextSave();
+        NodeComplete event = new NodeComplete(solo.session(), solo.player(0), "node-1", failing.clock.now());
+        publisher = new InProcessEventPublisher(failing.orchestrate, flaky, failing.clock, 10, 1, RECOVER_AFTER,
+                NEVER_BY_ITSELF);
+
+        publisher.publish(event);
+
+        sleep(1_000);
+        assertThat(flaky.heldSince(Instant.MAX, 10)).as("the claim of the crashed save still runs, so it stays held")
+                .containsExactly(event);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(10);
+        }
+        throw new AssertionError("never happened: " + what);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
