@@ -53,6 +53,8 @@ public final class HeraldServer implements AutoCloseable {
             properties.put("herald.dynamodb.create-table", true);
             // The embedded store pays per request, not per item: acks and held events are combined like every other write.
             properties.put("herald.dynamodb.combine-writes", true);
+            // DynamoDB Local answers a transaction before committing it; a confirming read makes "done" mean durable.
+            properties.put("herald.dynamodb.confirm-transactions", true);
         }
         // Set, it makes this node one of several sharing a Redis; unset, the node runs alone and in-process.
         setting(overrides, "redis.uri", "HERALD_REDIS_URI").ifPresent(uri -> properties.put("redis.uri", uri));

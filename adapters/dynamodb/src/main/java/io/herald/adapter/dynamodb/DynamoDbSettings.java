@@ -14,6 +14,7 @@ public class DynamoDbSettings {
     private Duration claimLease = Duration.ofSeconds(60);
     private Duration writeDeadline = Duration.ofSeconds(20);
     private boolean combineWrites;
+    private boolean confirmTransactions;
 
     public String getTableName() {
         return tableName;
@@ -54,5 +55,14 @@ public class DynamoDbSettings {
 
     public void setCombineWrites(boolean combineWrites) {
         this.combineWrites = combineWrites;
+    }
+
+    /** A read after each transaction so it is durable when reported done: DynamoDB Local commits after answering. */
+    public boolean isConfirmTransactions() {
+        return confirmTransactions;
+    }
+
+    public void setConfirmTransactions(boolean confirmTransactions) {
+        this.confirmTransactions = confirmTransactions;
     }
 }

@@ -27,7 +27,8 @@ public class DynamoDbStoresFactory {
         if (settings.isCreateTable()) {
             TableCreator.ensure(client, settings.getTableName());
         }
-        return new DynamoDbTable(client, settings.getTableName(), settings.getWriteDeadline(), roundTrips);
+        return new DynamoDbTable(client, settings.getTableName(), settings.getWriteDeadline(), roundTrips,
+                settings.isConfirmTransactions());
     }
 
     @Singleton

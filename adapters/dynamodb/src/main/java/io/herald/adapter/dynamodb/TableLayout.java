@@ -69,6 +69,8 @@ public final class TableLayout {
     public static final String META = "meta";
     public static final String TEAM = "team";
     public static final String COOLDOWN = "cooldown";
+    /** A key never written: reading it only waits for the store's earlier writes (see DynamoDbTable). */
+    static final String BARRIER = "barrier";
 
     public static String playerSort(PlayerId player) {
         return PLAYER_PREFIX + player.value();
