@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Hands recorded game events to EventBridge ({@code PutEvents}, one entry per event) for the rule that routes them to
  * orchestration. An event is accepted or the call throws: entries EventBridge reports failed, and calls that were
- * throttled or met a 5xx, are sent again with backoff within the {@link Budget}; nothing is dropped silently.
+ * throttled or met a 5xx, are sent again with backoff within the {@link Budget}; nothing is dropped silently. When the
+ * budget is spent on such passing trouble the publish throws {@link EventPublisher.Unavailable} (the runtime is told
+ * when to send the event again); a refusal no retry can change is an {@link EventPublishFailedException}.
  */
 public final class EventBridgePublisher implements EventPublisher {
     /** PutEvents takes at most this many entries in one call. */
@@ -48,6 +50,9 @@ public final class EventBridgePublisher implements EventPublisher {
 
     /** How hard one publish tries: at most {@code attempts} calls per batch, and none started after {@code deadline}. */
     public record Budget(int attempts, Duration deadline) {
+        private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
+        private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
         public Budget {
             if (attempts < 1) {
                 throw new IllegalArgumentException("publish attempts must be 1 or more");
@@ -56,6 +61,15 @@ public final class EventBridgePublisher implements EventPublisher {
             if (deadline.isNegative()) {
                 throw new IllegalArgumentException("publish deadline must not be negative");
             }
+        }
+
+        /**
+         * How long a caller should wait before sending a given-up event again: as long as this publish kept trying
+         * (trouble that outlasted the whole budget rarely clears sooner), at least a second and at most a minute.
+         */
+        public Duration retryAfter() {
+            Duration wait = deadline.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : deadline;
+            return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
         }
     }
 
@@ -116,9 +130,9 @@ public final class EventBridgePublisher implements EventPublisher {
                 }
                 case SendAgain again -> {
                     if (attempt >= budget.attempts() || System.nanoTime() - giveUpAt >= 0) {
-                        throw new EventPublishFailedException(again.pending().size() + " event(s) not accepted by "
-                                + "EventBridge after " + attempt + " attempt(s) within " + budget.deadline() + ": "
-                                + again.why(), again.cause());
+                        throw new Unavailable(again.pending().size() + " event(s) not accepted by EventBridge after "
+                                + attempt + " attempt(s) within " + budget.deadline() + ": " + again.why(),
+                                budget.retryAfter(), again.cause());
                     }
                     pending = again.pending();
                     backOff(attempt, giveUpAt);
@@ -168,14 +182,15 @@ public final class EventBridgePublisher implements EventPublisher {
     }
 
     /** Jittered exponential backoff, never sleeping past the deadline. */
-    private static void backOff(int attempt, long giveUpAt) {
+    private void backOff(int attempt, long giveUpAt) {
         long cap = Math.min(MAX_BACKOFF_MILLIS, BASE_BACKOFF_MILLIS << Math.min(attempt - 1, 10));
         long left = TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime());
         try {
             Thread.sleep(Math.max(0, Math.min(left, ThreadLocalRandom.current().nextLong(cap / 2, cap + 1))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventPublishFailedException("interrupted while backing off between PutEvents calls", e);
+            // Interrupted means this process is stopping: the event was not taken, and another attempt may be.
+            throw new Unavailable("interrupted while backing off between PutEvents calls", budget.retryAfter(), e);
         }
     }
 

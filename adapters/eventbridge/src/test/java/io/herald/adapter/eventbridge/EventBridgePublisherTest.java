@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.adapter.eventbridge.EventBridgePublisher.Budget;
 import io.herald.adapter.eventbridge.EventBridgePublisher.Target;
 import io.herald.adapter.eventbridge.EventBridgeStub.Call;
+import io.herald.application.port.EventPublisher;
 import io.herald.domain.GameEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -114,22 +115,24 @@ class EventBridgePublisherTest {
     }
 
     @Test
-    void an_entry_still_failing_when_the_attempts_run_out_makes_the_publish_throw_naming_it() {
+    void an_entry_still_failing_when_the_attempts_run_out_makes_the_publish_say_it_is_unavailable_naming_it() {
         stub.script(10, failEntries("ThrottlingException", 0));
 
         assertThatThrownBy(() -> publisher(3, Duration.ofSeconds(30)).publish(nodeComplete("node-3")))
-                .isInstanceOf(EventPublishFailedException.class)
+                .isInstanceOfSatisfying(EventPublisher.Unavailable.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30)))
                 .hasMessageContaining("after 3 attempt(s)")
                 .hasMessageContaining("NodeComplete-90ba05788651bae2: ThrottlingException");
         assertThat(stub.calls()).hasSize(3);
     }
 
     @Test
-    void once_the_deadline_has_passed_no_further_attempt_starts() {
+    void once_the_deadline_has_passed_no_further_attempt_starts_and_the_caller_is_told_to_wait_a_second() {
         stub.script(10, failEntries("InternalFailure", 0));
 
         assertThatThrownBy(() -> publisher(10, Duration.ZERO).publish(nodeComplete("node-3")))
-                .isInstanceOf(EventPublishFailedException.class)
+                .isInstanceOfSatisfying(EventPublisher.Unavailable.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)))
                 .hasMessageContaining("InternalFailure");
         assertThat(stub.calls()).hasSize(1);
     }
@@ -146,18 +149,18 @@ class EventBridgePublisherTest {
     }
 
     @Test
-    void a_call_throttled_on_every_attempt_ends_in_an_exception_carrying_the_service_error() {
+    void a_call_throttled_on_every_attempt_ends_unavailable_carrying_the_service_error() {
         stub.script(10, failCall(400, "ThrottlingException"));
 
         assertThatThrownBy(() -> publisher(3, Duration.ofSeconds(30)).publish(nodeComplete("node-3")))
-                .isInstanceOf(EventPublishFailedException.class)
+                .isInstanceOf(EventPublisher.Unavailable.class)
                 .cause().isInstanceOfSatisfying(AwsServiceException.class,
                         e -> assertThat(e.isThrottlingException()).isTrue());
         assertThat(stub.calls()).hasSize(3);
     }
 
     @Test
-    void a_call_refused_for_a_reason_a_retry_cannot_change_fails_at_once() {
+    void a_call_refused_for_a_reason_a_retry_cannot_change_fails_at_once_as_a_fault_not_as_busy() {
         stub.script(failCall(400, "AccessDeniedException"));
 
         assertThatThrownBy(() -> publisher().publish(nodeComplete("node-3")))
@@ -187,7 +190,7 @@ class EventBridgePublisherTest {
                     new Target("herald-bus", "herald.game"), new Budget(2, Duration.ofSeconds(30)));
 
             assertThatThrownBy(() -> publisher.publish(nodeComplete("node-3")))
-                    .isInstanceOf(EventPublishFailedException.class)
+                    .isInstanceOf(EventPublisher.Unavailable.class)
                     .hasMessageContaining("after 2 attempt(s)")
                     .cause().isInstanceOf(SdkClientException.class);
         }
@@ -209,6 +212,27 @@ class EventBridgePublisherTest {
         assertThatThrownBy(() -> new Target("default", "aws.events"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aws.");
+    }
+
+    @Test
+    void the_wait_a_given_up_publish_asks_for_is_its_deadline_kept_between_a_second_and_a_minute() {
+        assertThat(new Budget(3, Duration.ofMillis(200)).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new Budget(3, Duration.ofSeconds(5)).retryAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(new Budget(3, Duration.ofMinutes(10)).retryAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void an_interrupted_publish_says_it_is_unavailable_and_keeps_the_interrupt() {
+        stub.script(10, failEntries("ThrottlingException", 0));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> publisher(5, Duration.ofSeconds(30)).publish(nodeComplete("node-3")))
+                    .isInstanceOf(EventPublisher.Unavailable.class)
+                    .hasMessageContaining("interrupted while backing off");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

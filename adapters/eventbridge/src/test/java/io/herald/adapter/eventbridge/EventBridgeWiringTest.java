@@ -73,7 +73,7 @@ class EventBridgeWiringTest {
                 EventPublisher publisher = context.getBean(EventPublisher.class);
 
                 assertThatThrownBy(() -> publisher.publish(SampleEvents.nodeComplete("node-3")))
-                        .isInstanceOf(EventPublishFailedException.class);
+                        .isInstanceOf(EventPublisher.Unavailable.class);
                 assertThat(stub.calls()).hasSize(2);
             }
         }

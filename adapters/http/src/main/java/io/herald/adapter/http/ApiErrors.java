@@ -5,21 +5,18 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every error as {@code {success:false, code, message}}: refusals keep their 4xx and code, unknown routes and
- * methods get theirs, and only a genuine fault is a 500 — bad input never is.
+ * Every error as {@code {success:false, code, message}}: what a client caused keeps a 4xx and its code, unknown
+ * routes and methods get theirs, a busy node a 503 with {@code Retry-After}, and only a genuine fault is a 500 —
+ * with a correlation id that the log line carrying its stack trace names too.
  */
 @Controller
 public class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
-
-    @Error(global = true, exception = ApiException.class)
-    public HttpResponse<String> refused(HttpRequest<?> request, ApiException e) {
-        return HttpJson.error(e.status(), e.code(), e.getMessage());
-    }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
     public HttpResponse<String> notFound(HttpRequest<?> request) {
@@ -43,8 +40,28 @@ public class ApiErrors {
     }
 
     @Error(global = true, exception = Exception.class)
-    public HttpResponse<String> fault(HttpRequest<?> request, Exception e) {
-        LOG.error("{} {} failed", request.getMethodName(), request.getPath(), e);
-        return HttpJson.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the request could not be served now; retry");
+    public HttpResponse<String> failed(HttpRequest<?> request, Exception e) {
+        ErrorAnswer answer = ErrorAnswer.of(e, () -> UUID.randomUUID().toString());
+        if (answer.isFault()) {
+            logFault(request, e, answer.correlationId().orElseThrow());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} answered {} {}: {}", request.getMethodName(), request.getPath(), answer.status().getCode(),
+                    answer.code(), answer.message());
+        }
+        return answer.response();
+    }
+
+    /**
+     * A request that proved who sent it gets its stack trace logged; an anonymous one gets one line (the trace only at
+     * DEBUG), so nobody without credentials can fill the log by finding a way to fail.
+     */
+    private static void logFault(HttpRequest<?> request, Exception e, String correlationId) {
+        if (Callers.authenticated(request)) {
+            LOG.error("{} {} failed (correlationId {})", request.getMethodName(), request.getPath(), correlationId, e);
+        } else {
+            LOG.error("{} {} failed (correlationId {}): {}", request.getMethodName(), request.getPath(), correlationId,
+                    e.toString());
+            LOG.debug("stack trace of correlationId {}", correlationId, e);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * protected endpoint asks here, and the answer never comes from the request body.
  */
 final class Callers {
+    private static final String ATTRIBUTE = "herald.caller";
     private final SessionTokens tokens;
     private final Optional<String> serviceKey;
 
@@ -32,18 +33,25 @@ final class Callers {
     record Service() implements Caller {
     }
 
+    /** The caller, also left on the request so a fault in it is logged in full (an anonymous one's is not). */
     Caller require(HttpRequest<?> request) {
         String credential = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class)
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).strip())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated",
                         "send 'Authorization: Bearer <token>'"));
-        if (serviceKey.isPresent() && constantTimeEquals(serviceKey.get(), credential)) {
-            return new Service();
-        }
-        return tokens.verify(credential).<Caller>map(Player::new)
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token",
-                        "the token is malformed, forged or expired"));
+        Caller caller = serviceKey.isPresent() && constantTimeEquals(serviceKey.get(), credential)
+                ? new Service()
+                : tokens.verify(credential).<Caller>map(Player::new)
+                        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token",
+                                "the token is malformed, forged or expired"));
+        request.setAttribute(ATTRIBUTE, caller);
+        return caller;
+    }
+
+    /** Whether the request proved who sent it. */
+    static boolean authenticated(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE).isPresent();
     }
 
     /** The caller must be this very player, or the service. */

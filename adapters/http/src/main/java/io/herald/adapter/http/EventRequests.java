@@ -13,16 +13,24 @@ import io.herald.domain.PlayerId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
+import io.micronaut.http.HttpStatus;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The body of {@code POST /runtime/events} to a game event and the runtime's own deltas, or a precise 400. */
+/**
+ * The body of {@code POST /runtime/events} to a game event and the runtime's own deltas, or a precise 4xx. A delta
+ * speaks for a player: a player's token only for its own, the service key for anyone; its time is the server's.
+ */
 final class EventRequests {
     static final int MAX_DELTAS = 50;
+    private static final String PLAYER = "playerId";
+    /** A client's {@code timestamp} is dropped: deltas carry the server's clock, whatever a device's says. */
+    private static final Set<String> NOT_COPIED = Set.of("type", "timestamp", PLAYER);
 
     private EventRequests() {
     }
@@ -30,25 +38,50 @@ final class EventRequests {
     record EventRequest(GameEvent event, Optional<PlayerId> player, Optional<List<RuntimeDelta>> deltas) {
     }
 
-    static EventRequest parse(ObjectNode body, Instant now) {
+    static EventRequest parse(ObjectNode body, Instant now, Callers.Caller caller) {
         SessionId session = HttpJson.parsed("sessionId", HttpJson.text(body, "sessionId"), SessionId::new);
-        Optional<PlayerId> player = HttpJson.optionalText(body, "playerId").map(p -> HttpJson.parsed("playerId", p, PlayerId::new));
+        Optional<PlayerId> player = HttpJson.optionalText(body, PLAYER).map(p -> HttpJson.parsed(PLAYER, p, PlayerId::new));
         String typeName = HttpJson.text(body, "eventType");
-        EventType type = EventType.fromWireName(typeName).orElseThrow(() -> ApiException.badRequest("invalid_field",
+        EventType type = EventType.fromWireName(typeName).orElseThrow(() -> ApiException.badField("eventType", "invalid_field",
                 "'eventType' must be one of NodeComplete, ObjectArrive, PuzzleSubmit, Milestone, PeriodicCheck"));
-        GameEvent event = HttpJson.parsed("eventType", typeName, t -> switch (type) {
-            case NODE_COMPLETE -> new NodeComplete(session, required(player), HttpJson.text(body, "nodeId"), now);
-            case OBJECT_ARRIVE -> new ObjectArrive(session, required(player), HttpJson.text(body, "objectId"), now);
-            case PUZZLE_SUBMIT -> new PuzzleSubmit(session, required(player), HttpJson.text(body, "puzzleId"),
-                    bool(body, "correct"), attempt(body), now);
-            case MILESTONE -> new Milestone(session, HttpJson.text(body, "objectId"), now);
+        // Each reference is validated under its own name: its constructor is the only part that can still refuse.
+        GameEvent event = switch (type) {
+            case NODE_COMPLETE -> {
+                PlayerId actor = required(player);
+                yield HttpJson.parsed("nodeId", HttpJson.text(body, "nodeId"), n -> new NodeComplete(session, actor, n, now));
+            }
+            case OBJECT_ARRIVE -> {
+                PlayerId actor = required(player);
+                yield HttpJson.parsed("objectId", HttpJson.text(body, "objectId"),
+                        o -> new ObjectArrive(session, actor, o, now));
+            }
+            case PUZZLE_SUBMIT -> {
+                PlayerId actor = required(player);
+                boolean correct = bool(body, "correct");
+                int attempt = attempt(body);
+                yield HttpJson.parsed("puzzleId", HttpJson.text(body, "puzzleId"),
+                        p -> new PuzzleSubmit(session, actor, p, correct, attempt, now));
+            }
+            case MILESTONE -> HttpJson.parsed("objectId", HttpJson.text(body, "objectId"),
+                    o -> new Milestone(session, o, now));
             case PERIODIC_CHECK -> new PeriodicCheck(session, now);
-        });
-        return new EventRequest(event, player, deltas(body, now));
+        };
+        return new EventRequest(event, player, deltas(body, now, speaker(caller, player)));
+    }
+
+    /** Whom a delta without its own {@code playerId} is about, and whether it may name anyone else. */
+    private record Speaker(Optional<PlayerId> self, boolean mayNameOthers) {
+    }
+
+    private static Speaker speaker(Callers.Caller caller, Optional<PlayerId> eventPlayer) {
+        return switch (caller) {
+            case Callers.Player p -> new Speaker(Optional.of(p.identity().player()), false);
+            case Callers.Service s -> new Speaker(eventPlayer, true);
+        };
     }
 
     private static PlayerId required(Optional<PlayerId> player) {
-        return player.orElseThrow(() -> ApiException.badRequest("missing_field", "'playerId' is required"));
+        return player.orElseThrow(() -> ApiException.badField(PLAYER, "missing_field", "'playerId' is required"));
     }
 
     private static boolean bool(ObjectNode body, String field) {
@@ -57,7 +90,7 @@ final class EventRequests {
             return false;
         }
         if (!value.isBoolean()) {
-            throw ApiException.badRequest("invalid_field", "'" + field + "' must be true or false");
+            throw ApiException.badField(field, "invalid_field", "'" + field + "' must be true or false");
         }
         return value.asBoolean();
     }
@@ -67,40 +100,51 @@ final class EventRequests {
         if (value == null || value.isNull()) {
             return 1;
         }
-        if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > 10_000) {
-            throw ApiException.badRequest("invalid_field", "'attempt' must be a whole number from 1");
+        if (!value.isNumber() || !(HttpJson.exactNumber(value, "attempt") instanceof Long attempt)
+                || attempt < 1 || attempt > 10_000) {
+            throw ApiException.badField("attempt", "invalid_field", "'attempt' must be a whole number from 1 to 10000");
         }
-        return value.asInt();
+        return attempt.intValue();
     }
 
-    private static Optional<List<RuntimeDelta>> deltas(ObjectNode body, Instant now) {
+    private static Optional<List<RuntimeDelta>> deltas(ObjectNode body, Instant now, Speaker speaker) {
         JsonNode value = body.get("deltas");
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
         if (!value.isArray() || value.size() > MAX_DELTAS) {
-            throw ApiException.badRequest("invalid_field", "'deltas' must be an array of at most " + MAX_DELTAS + " objects");
+            throw ApiException.badField("deltas", "invalid_field",
+                    "'deltas' must be an array of at most " + MAX_DELTAS + " objects");
         }
         List<RuntimeDelta> deltas = new ArrayList<>();
-        for (JsonNode item : value) {
-            if (!(item instanceof ObjectNode delta)) {
-                throw ApiException.badRequest("invalid_field", "each delta must be an object");
+        for (int index = 0; index < value.size(); index++) {
+            String path = "deltas[" + index + "]";
+            if (!(value.get(index) instanceof ObjectNode delta)) {
+                throw ApiException.badField(path, "invalid_field", "'" + path + "' must be an object");
             }
-            String typeName = HttpJson.text(delta, "type");
-            DeltaType type = DeltaType.fromName(typeName).orElseThrow(() -> ApiException.badRequest("invalid_field",
-                    "unknown delta type '" + typeName + "'"));
-            Instant at = HttpJson.optionalText(delta, "timestamp").map(EventRequests::instant).orElse(now);
-            deltas.add(HttpJson.parsed("deltas", typeName,
-                    t -> new RuntimeDelta(type, HttpJson.scalars(delta, Set.of("type", "timestamp")), at)));
+            String typeName = HttpJson.text(delta, "type", path + ".type");
+            DeltaType type = DeltaType.fromName(typeName).orElseThrow(() -> ApiException.badField(path + ".type",
+                    "invalid_field", "'" + path + ".type' names no delta type: '" + HttpJson.shortened(typeName) + "'"));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            about(delta, path, speaker).ifPresent(player -> fields.put(PLAYER, player.value()));
+            fields.putAll(HttpJson.scalars(delta, NOT_COPIED, path + "."));
+            deltas.add(HttpJson.parsed(path, typeName, t -> new RuntimeDelta(type, fields, now)));
         }
         return Optional.of(deltas);
     }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_field", "a delta 'timestamp' must be ISO-8601 UTC");
+    /** The player a delta is about: its own {@code playerId} when the caller may name it, else the speaker's. */
+    private static Optional<PlayerId> about(ObjectNode delta, String path, Speaker speaker) {
+        String field = path + "." + PLAYER;
+        Optional<PlayerId> named = HttpJson.optionalText(delta, PLAYER, field)
+                .map(p -> HttpJson.parsed(field, p, PlayerId::new));
+        if (named.isEmpty()) {
+            return speaker.self();
         }
+        if (!speaker.mayNameOthers() && !named.equals(speaker.self())) {
+            throw ApiException.aboutField(HttpStatus.FORBIDDEN, field, "delta_player_mismatch",
+                    "'" + field + "' names another player; a player's token may only report its own deltas");
+        }
+        return named;
     }
 }

@@ -5,7 +5,10 @@ import io.herald.application.port.SessionTokens;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** The token service and caller resolution, for the controllers here and for the WebSocket door of each shape. */
+/**
+ * The token service and caller resolution, for the controllers here and for the WebSocket door of each shape, and
+ * the per-caller limits of the HTTP API.
+ */
 @Factory
 public class HttpFactory {
 
@@ -17,5 +20,15 @@ public class HttpFactory {
     @Singleton
     Callers callers(SessionTokens tokens, PublicEndpoints endpoints) {
         return new Callers(tokens, endpoints.getServiceKey());
+    }
+
+    @Singleton
+    RateLimits rateLimits(RateLimitSettings settings, Clock clock) {
+        return RateLimits.of(settings, clock);
+    }
+
+    @Singleton
+    ClientAddresses clientAddresses(RateLimitSettings settings) {
+        return new ClientAddresses(settings.getClientAddressHeader());
     }
 }

@@ -1,8 +1,11 @@
 package io.herald.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.domain.Message;
@@ -11,11 +14,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +30,14 @@ import java.util.function.Function;
  */
 final class HttpJson {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Decimals are read exactly, so a number too large or too small for a double is seen and refused instead of
+     * arriving as Infinity or 0; a duplicated key or trailing text is refused rather than read one way here and
+     * another way by whatever sits in front.
+     */
+    private static final ObjectReader READER = JSON.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -48,7 +62,7 @@ final class HttpJson {
                     "the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = READER.readTree(body);
             if (node instanceof ObjectNode object) {
                 return object;
             }
@@ -59,17 +73,26 @@ final class HttpJson {
     }
 
     static String text(ObjectNode body, String field) {
-        return optionalText(body, field)
-                .orElseThrow(() -> ApiException.badRequest("missing_field", "'" + field + "' is required"));
+        return text(body, field, field);
+    }
+
+    /** {@code key} of {@code node}, reported as {@code path} (a delta's {@code type} is {@code deltas[2].type}). */
+    static String text(ObjectNode node, String key, String path) {
+        return optionalText(node, key, path)
+                .orElseThrow(() -> ApiException.badField(path, "missing_field", "'" + path + "' is required"));
     }
 
     static Optional<String> optionalText(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
+        return optionalText(body, field, field);
+    }
+
+    static Optional<String> optionalText(ObjectNode node, String key, String path) {
+        JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw ApiException.badRequest("invalid_field", "'" + field + "' must be a string");
+            throw ApiException.badField(path, "invalid_field", "'" + path + "' must be a string");
         }
         return Optional.of(value.asText());
     }
@@ -79,8 +102,35 @@ final class HttpJson {
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_field", "'" + field + "': " + e.getMessage());
+            throw ApiException.badField(field, "invalid_field", "'" + field + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * A JSON number as the value it really is: a {@link Long} for a whole number, a {@link Double} otherwise. A
+     * number no long or double holds (beyond ±2^63, or past a double's range, which would arrive as Infinity or 0)
+     * is refused with {@code invalid_number} rather than silently changed.
+     */
+    static Number exactNumber(JsonNode value, String path) {
+        if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) {
+                throw ApiException.badField(path, "invalid_number",
+                        "'" + path + "' is a whole number outside the range of a 64-bit integer");
+            }
+            return value.longValue();
+        }
+        BigDecimal exact = value.decimalValue();
+        double approximate = exact.doubleValue();
+        if (Double.isInfinite(approximate) || Double.isNaN(approximate) || approximate == 0 && exact.signum() != 0) {
+            throw ApiException.badField(path, "invalid_number",
+                    "'" + path + "' is a number outside the range of a double");
+        }
+        return approximate;
+    }
+
+    /** A client's own text (a key) as an error message repeats it: enough to recognise, never the whole body back. */
+    static String shortened(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     static String timestamp(Instant instant) {
@@ -108,28 +158,34 @@ final class HttpJson {
     }
 
     static MutableHttpResponse<String> error(HttpStatus status, String code, String message) {
-        return HttpResponse.<String>status(status)
-                .body(object().put("success", false).put("code", code).put("message", message).toString())
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        return error(status, errorBody(code, message));
     }
 
-    static Map<String, Object> scalars(ObjectNode node, java.util.Set<String> skip) {
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    static ObjectNode errorBody(String code, String message) {
+        return object().put("success", false).put("code", code).put("message", message);
+    }
+
+    static MutableHttpResponse<String> error(HttpStatus status, ObjectNode body) {
+        return HttpResponse.<String>status(status).body(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The scalar fields of {@code node} but {@code skip}, each reported as {@code prefix + name} when refused. */
+    static Map<String, Object> scalars(ObjectNode node, Set<String> skip, String prefix) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         node.properties().forEach(entry -> {
             if (skip.contains(entry.getKey())) {
                 return;
             }
+            String path = prefix + shortened(entry.getKey());
             JsonNode value = entry.getValue();
             if (value.isTextual()) {
                 fields.put(entry.getKey(), value.asText());
             } else if (value.isBoolean()) {
                 fields.put(entry.getKey(), value.asBoolean());
-            } else if (value.isIntegralNumber()) {
-                fields.put(entry.getKey(), value.asLong());
             } else if (value.isNumber()) {
-                fields.put(entry.getKey(), value.asDouble());
+                fields.put(entry.getKey(), exactNumber(value, path));
             } else {
-                throw ApiException.badRequest("invalid_field", "'" + entry.getKey() + "' must be text, a number or a boolean");
+                throw ApiException.badField(path, "invalid_field", "'" + path + "' must be text, a number or a boolean");
             }
         });
         return fields;

@@ -11,6 +11,7 @@ import io.herald.application.port.MessagePage;
 import io.herald.application.port.PageRequest;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -34,23 +35,28 @@ public class RuntimeController {
     private final DescribeSession describeSession;
     private final Callers callers;
     private final Clock clock;
+    private final RateLimits limits;
 
     public RuntimeController(RecordGameEvent recordGameEvent, FetchUndelivered fetchUndelivered,
-            DescribeSession describeSession, Callers callers, Clock clock) {
+            DescribeSession describeSession, Callers callers, Clock clock, RateLimits limits) {
         this.recordGameEvent = recordGameEvent;
         this.fetchUndelivered = fetchUndelivered;
         this.describeSession = describeSession;
         this.callers = callers;
         this.clock = clock;
+        this.limits = limits;
     }
 
+    /** The caller is known before the body is read: an unauthenticated request is a 401, whatever it sent. */
     @Post(value = "/runtime/events", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> event(HttpRequest<?> request, @Body String body) {
+    public HttpResponse<String> event(HttpRequest<?> request, @Nullable @Body String body) {
         Callers.Caller caller = callers.require(request);
-        EventRequests.EventRequest parsed = EventRequests.parse(HttpJson.parseObject(body), clock.now());
+        RateLimits.require(limits.event(caller), "events from this caller");
+        EventRequests.EventRequest parsed = EventRequests.parse(HttpJson.parseObject(body), clock.now(), caller);
         callers.requireSession(caller, parsed.event().session());
         if (caller instanceof Callers.Player player) {
-            PlayerId actor = parsed.player().orElseThrow(() -> ApiException.badRequest("missing_field", "'playerId' is required"));
+            PlayerId actor = parsed.player().orElseThrow(() -> ApiException.badField("playerId", "missing_field",
+                    "'playerId' is required"));
             callers.requirePlayer(caller, parsed.event().session(), actor);
             if (!player.identity().player().equals(actor)) {
                 throw Refusals.toException(io.herald.domain.Refusal.PLAYER_MISMATCH);
@@ -75,9 +81,11 @@ public class RuntimeController {
         SessionId session = HttpJson.parsed("sessionId", sessionId.orElseThrow(() -> missing("sessionId")), SessionId::new);
         PlayerId player = HttpJson.parsed("playerId", playerId.orElseThrow(() -> missing("playerId")), PlayerId::new);
         callers.requirePlayer(caller, session, player);
-        int pageSize = HttpJson.parsed("limit", limit.orElse("100"), Integer::parseInt);
+        PageRequest first = HttpJson.parsed("limit", limit.orElse(String.valueOf(PageRequest.MAX_LIMIT)),
+                l -> PageRequest.first(Integer.parseInt(l.strip())));
+        // The store is the judge of a cursor (it made it): its refusal is about 'cursor', nothing else is.
         MessagePage page = HttpJson.parsed("cursor", cursor.orElse(""), c -> fetchUndelivered.fetch(
-                new FetchUndelivered.Query(session, player, new PageRequest(Optional.of(c), pageSize))));
+                new FetchUndelivered.Query(session, player, new PageRequest(Optional.of(c), first.limit()))));
         ArrayNode messages = HttpJson.array();
         page.messages().forEach(m -> messages.add(HttpJson.message(m)));
         ObjectNode response = HttpJson.object();
@@ -111,6 +119,6 @@ public class RuntimeController {
     }
 
     private static ApiException missing(String field) {
-        return ApiException.badRequest("missing_field", "'" + field + "' is required");
+        return ApiException.badField(field, "missing_field", "'" + field + "' is required");
     }
 }

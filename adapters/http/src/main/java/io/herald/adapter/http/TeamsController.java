@@ -6,9 +6,11 @@ import io.herald.application.Refused;
 import io.herald.application.RegisterTeam;
 import io.herald.application.Registration;
 import io.herald.application.port.SessionTokens;
+import io.herald.domain.Refusal;
 import io.herald.domain.TeamCode;
 import io.herald.domain.TeamMode;
 import io.herald.domain.TravelMode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,23 +31,36 @@ public class TeamsController {
     private final JoinTeam joinTeam;
     private final SessionTokens tokens;
     private final PublicEndpoints endpoints;
+    private final RateLimits limits;
+    private final ClientAddresses addresses;
 
-    public TeamsController(RegisterTeam registerTeam, JoinTeam joinTeam, SessionTokens tokens, PublicEndpoints endpoints) {
+    public TeamsController(RegisterTeam registerTeam, JoinTeam joinTeam, SessionTokens tokens, PublicEndpoints endpoints,
+            RateLimits limits, ClientAddresses addresses) {
         this.registerTeam = registerTeam;
         this.joinTeam = joinTeam;
         this.tokens = tokens;
         this.endpoints = endpoints;
+        this.limits = limits;
+        this.addresses = addresses;
     }
 
+    /** An empty body is answered like any other body that is not a JSON object, never by the binder. */
     @Post(consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> register(HttpRequest<?> request, @Body String body) {
+    public HttpResponse<String> register(HttpRequest<?> request, @Nullable @Body String body) {
         ObjectNode json = HttpJson.parseObject(body);
         String name = HttpJson.text(json, "playerName").strip();
         Optional<String> code = HttpJson.optionalText(json, "teamCode").filter(c -> !c.isBlank());
-        Registration registration = code.isPresent()
-                ? join(HttpJson.parsed("teamCode", code.get(), TeamCode::parse), name)
-                : HttpJson.parsed("playerName", name, n -> registerTeam.register(
-                        new RegisterTeam.Command(n, mode(json), travelMode(json))));
+        String address = addresses.of(request);
+        Registration registration;
+        if (code.isPresent()) {
+            registration = join(HttpJson.parsed("teamCode", code.get(), TeamCode::parse), name, address);
+        } else {
+            TeamMode mode = mode(json);
+            TravelMode travelMode = travelMode(json);
+            RateLimits.require(limits.registration(address), "registrations from this address");
+            registration = HttpJson.parsed("playerName", name, n -> registerTeam.register(
+                    new RegisterTeam.Command(n, mode, travelMode)));
+        }
         ObjectNode session = HttpJson.object()
                 .put("sessionId", registration.team().session().value())
                 .put("playerId", registration.player().id().value())
@@ -58,8 +73,28 @@ public class TeamsController {
         return HttpJson.ok(response);
     }
 
-    private Registration join(TeamCode code, String name) {
-        return switch (HttpJson.parsed("playerName", name, n -> joinTeam.join(new JoinTeam.Command(code, n)))) {
+    /**
+     * A guess is taken before the code is tried, so parallel guesses cannot outrun the limit; only a code that names no
+     * team keeps it counted, every other outcome (a registration refused first included) gives it back.
+     */
+    private Registration join(TeamCode code, String name, String address) {
+        RateLimits.require(limits.teamCodeGuess(address), "wrong team codes from this address");
+        RateLimiter.Verdict allowed = limits.registration(address);
+        if (allowed instanceof RateLimiter.Limited) {
+            limits.guessDidNotCount(address);
+        }
+        RateLimits.require(allowed, "registrations from this address");
+        JoinTeam.Outcome outcome;
+        try {
+            outcome = HttpJson.parsed("playerName", name, n -> joinTeam.join(new JoinTeam.Command(code, n)));
+        } catch (RuntimeException e) {
+            limits.guessDidNotCount(address);
+            throw e;
+        }
+        if (!(outcome instanceof Refused refused && refused.refusal() == Refusal.UNKNOWN_TEAM)) {
+            limits.guessDidNotCount(address);
+        }
+        return switch (outcome) {
             case Registration registration -> registration;
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
@@ -70,7 +105,7 @@ public class TeamsController {
         return switch (mode) {
             case "solo" -> TeamMode.SOLO;
             case "team" -> TeamMode.TEAM;
-            default -> throw ApiException.badRequest("invalid_field", "'mode' must be \"solo\" or \"team\"");
+            default -> throw ApiException.badField("mode", "invalid_field", "'mode' must be \"solo\" or \"team\"");
         };
     }
 
@@ -80,7 +115,8 @@ public class TeamsController {
         return switch (given.map(m -> m.toLowerCase(Locale.ROOT).replace('_', '-')).orElse("co-located")) {
             case "co-located", "colocated" -> TravelMode.CO_LOCATED;
             case "independent" -> TravelMode.INDEPENDENT;
-            default -> throw ApiException.badRequest("invalid_field", "'travelMode' must be \"co-located\" or \"independent\"");
+            default -> throw ApiException.badField("travelMode", "invalid_field",
+                    "'travelMode' must be \"co-located\" or \"independent\"");
         };
     }
 

@@ -1,13 +1,17 @@
 package io.herald.adapter.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.herald.domain.Ack;
 import io.herald.domain.InboxKey;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerState;
 import io.herald.domain.SessionId;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +23,16 @@ import java.util.function.Function;
 public final class FrameDecoder {
     private static final Set<String> ENVELOPE = Set.of("type", "ref", "sessionId", "playerId");
 
-    private final ObjectMapper json;
+    private final ObjectReader json;
 
+    /**
+     * Decimals are read exactly, so a number no double holds is seen and refused instead of arriving as Infinity or
+     * 0; a duplicated key or trailing text is refused rather than read one way here and another way elsewhere.
+     */
     public FrameDecoder(ObjectMapper json) {
-        this.json = json;
+        this.json = json.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     public sealed interface Decoded {
@@ -46,6 +56,9 @@ public final class FrameDecoder {
     }
 
     public Decoded decode(String text) {
+        if (text == null) {
+            return new Invalid(ProtocolError.INVALID_JSON, ProtocolError.INVALID_JSON.message(), Optional.empty());
+        }
         if (text.length() > Frames.MAX_INBOUND_BYTES || text.getBytes(StandardCharsets.UTF_8).length > Frames.MAX_INBOUND_BYTES) {
             return new Invalid(ProtocolError.FRAME_TOO_LARGE, ProtocolError.FRAME_TOO_LARGE.message(), Optional.empty());
         }
@@ -100,10 +113,9 @@ public final class FrameDecoder {
                 fields.put(entry.getKey(), value.asText());
             } else if (value.isBoolean()) {
                 fields.put(entry.getKey(), value.asBoolean());
-            } else if (value.isIntegralNumber()) {
-                fields.put(entry.getKey(), value.asLong());
             } else if (value.isNumber()) {
-                fields.put(entry.getKey(), value.asDouble());
+                String field = (source == node ? "" : "state.") + shorten(entry.getKey());
+                fields.put(entry.getKey(), exactNumber(value, field));
             } else {
                 throw new Refusal(ProtocolError.INVALID_FIELD, "state field '" + shorten(entry.getKey())
                         + "' must be text, a number or a boolean");
@@ -114,6 +126,26 @@ public final class FrameDecoder {
         } catch (IllegalArgumentException e) {
             throw new Refusal(ProtocolError.INVALID_FIELD, e.getMessage());
         }
+    }
+
+    /**
+     * A number as the value it really is (a long when whole, else a double), or refused with {@code invalid_number}
+     * when neither holds it: beyond ±2^63, or past a double's range (it would arrive as Infinity or 0).
+     */
+    private static Number exactNumber(JsonNode value, String field) {
+        if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) {
+                throw new Refusal(ProtocolError.INVALID_NUMBER,
+                        "'" + field + "' is a whole number outside the range of a 64-bit integer");
+            }
+            return value.longValue();
+        }
+        BigDecimal exact = value.decimalValue();
+        double approximate = exact.doubleValue();
+        if (Double.isInfinite(approximate) || Double.isNaN(approximate) || approximate == 0 && exact.signum() != 0) {
+            throw new Refusal(ProtocolError.INVALID_NUMBER, "'" + field + "' is a number outside the range of a double");
+        }
+        return approximate;
     }
 
     private static String text(JsonNode node, String field) {

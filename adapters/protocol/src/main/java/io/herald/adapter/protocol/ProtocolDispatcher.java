@@ -7,6 +7,7 @@ import io.herald.application.RelayPlayerState;
 import io.herald.domain.ConnectionId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,22 @@ public final class ProtocolDispatcher {
     }
 
     public List<String> handle(ConnectionId connection, String text) {
-        return switch (decoder.decode(text)) {
+        return switch (decode(connection, text)) {
             case FrameDecoder.Invalid invalid -> List.of(frames.error(invalid.error().code(), invalid.detail(), invalid.ref()));
             case FrameDecoder.Valid valid -> dispatch(connection, valid.frame(), valid.ref());
         };
+    }
+
+    /** The decoder is pure and answers every text; should it ever throw, the client still gets a frame, not a dead socket. */
+    private FrameDecoder.Decoded decode(ConnectionId connection, String text) {
+        try {
+            return decoder.decode(text);
+        } catch (RuntimeException e) {
+            String correlationId = UUID.randomUUID().toString();
+            LOG.error("decoding a frame from {} failed (correlationId {})", connection, correlationId, e);
+            return new FrameDecoder.Invalid(ProtocolError.INVALID_JSON,
+                    "the frame could not be read (correlationId " + correlationId + ")", Optional.empty());
+        }
     }
 
     private List<String> dispatch(ConnectionId connection, Inbound frame, Optional<String> ref) {

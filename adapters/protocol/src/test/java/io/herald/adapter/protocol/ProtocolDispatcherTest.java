@@ -129,7 +129,13 @@ class ProtocolDispatcherTest {
         "{\"type\":\"ai_message_read\",\"sessionId\":\"s\",\"sk\":\"msg#x\"}|invalid_field",
         "{\"type\":\"ai_message_read\",\"sessionId\":7,\"sk\":\"ai-msg#a#b\"}|invalid_field",
         "{\"type\":\"join_session\",\"sessionId\":\"s#1\",\"playerId\":\"p\"}|invalid_field",
-        "{\"type\":\"player_state_update\",\"state\":{\"path\":[1,2]}}|invalid_field"})
+        "{\"type\":\"player_state_update\",\"state\":{\"path\":[1,2]}}|invalid_field",
+        "{\"type\":\"player_state_update\",\"state\":{\"lat\":1e400}}|invalid_number",
+        "{\"type\":\"player_state_update\",\"state\":{\"lat\":-1e-400}}|invalid_number",
+        "{\"type\":\"player_state_update\",\"state\":{\"steps\":9223372036854775808}}|invalid_number",
+        "{\"type\":\"player_state_update\",\"steps\":-9223372036854775809}|invalid_number",
+        "{\"type\":\"ping\",\"type\":\"join\"}|invalid_json",
+        "{\"type\":\"ping\"} trailing|invalid_json"})
     void a_bad_frame_gets_an_error_with_a_stable_code_and_changes_nothing(String frame, String code) {
         List<JsonNode> replies = send(anaPhone, frame);
 

@@ -1,0 +1,71 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.application.fake.FakeHerald;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP adapter's controllers over the in-memory fakes, called as Micronaut would: an exception a handler throws is
+ * answered by {@link ApiErrors}, so a test sees exactly the status, headers and body a client would.
+ */
+final class HttpFixture {
+    static final String SECRET = "0123456789abcdef0123456789abcdef";
+    static final String SERVICE_KEY = "the-game-backends-service-key";
+    /** The proxy in front of these tests appends the client's address here. */
+    static final String ADDRESS_HEADER = ClientAddresses.FORWARDED_FOR;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final FakeHerald herald;
+    final JwtSessionTokens tokens;
+    final Callers callers;
+    final ClientAddresses addresses = new ClientAddresses(Optional.of(ADDRESS_HEADER));
+    private final ApiErrors errors = new ApiErrors();
+
+    HttpFixture(FakeHerald herald) {
+        this.herald = herald;
+        this.tokens = new JwtSessionTokens(SECRET, Duration.ofHours(1), herald.clock);
+        this.callers = new Callers(tokens, Optional.of(SERVICE_KEY));
+    }
+
+    static RateLimitSettings noLimits() {
+        RateLimitSettings settings = new RateLimitSettings();
+        settings.setEnabled(false);
+        return settings;
+    }
+
+    record Answer(int status, JsonNode body, Optional<String> retryAfter) {
+        String code() {
+            return body.path("code").asText();
+        }
+    }
+
+    /** Runs a handler; whatever it throws goes through the same error mapping Micronaut routes it to. */
+    Answer call(HttpRequest<?> request, Supplier<HttpResponse<String>> handler) {
+        HttpResponse<String> response;
+        try {
+            response = handler.get();
+        } catch (Exception e) {
+            response = errors.failed(request, e);
+        }
+        try {
+            return new Answer(response.getStatus().getCode(), JSON.readTree(response.body()),
+                    Optional.ofNullable(response.getHeaders().get("Retry-After")));
+        } catch (Exception e) {
+            throw new AssertionError("the answer is not JSON: " + response.body(), e);
+        }
+    }
+
+    static MutableHttpRequest<String> post(String path, String bearer, String body) {
+        MutableHttpRequest<String> request = HttpRequest.POST(path, body == null ? "" : body);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+}
