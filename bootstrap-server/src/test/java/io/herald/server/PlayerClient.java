@@ -103,15 +103,49 @@ final class PlayerClient {
         return get(base + "/runtime/messages/undelivered?sessionId=" + sessionId + "&playerId=" + playerId, token);
     }
 
+    /** How many of this player's devices the server counts online, from the session snapshot. */
+    int devicesOnline() {
+        for (JsonNode player : get(base + "/api/runtime/session/" + sessionId, token).json().path("players")) {
+            if (playerId.equals(player.path("playerId").asText())) {
+                return player.path("devicesOnline").asInt();
+            }
+        }
+        throw new AssertionError(playerId + " is not in its own session snapshot");
+    }
+
+    /** Whether the server comes to count exactly {@code expected} of this player's devices online within the wait. */
+    boolean comesToHaveDevicesOnline(int expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (devicesOnline() != expected) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return true;
+    }
+
     Device connect() {
         return connect(token);
     }
 
     Device connect(String withToken) {
         Device device = new Device();
-        String url = websocketUrl + "?teamCode=" + teamCode + "&token=" + URLEncoder.encode(withToken, StandardCharsets.UTF_8);
-        device.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), device).join();
+        device.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(socketUrl(withToken)), device).join();
         return device;
+    }
+
+    /** Where this player's devices connect, token included. */
+    String socketUrl() {
+        return socketUrl(token);
+    }
+
+    private String socketUrl(String withToken) {
+        return websocketUrl + "?teamCode=" + teamCode + "&token=" + URLEncoder.encode(withToken, StandardCharsets.UTF_8);
     }
 
     /** Connects and joins, waiting for the server's {@code joined}. */
@@ -208,7 +242,11 @@ final class PlayerClient {
         }
 
         void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            close(WebSocket.NORMAL_CLOSURE);
+        }
+
+        void close(int code) {
+            socket.sendClose(code, "bye").join();
         }
     }
 }

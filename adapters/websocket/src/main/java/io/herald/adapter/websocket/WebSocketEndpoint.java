@@ -65,7 +65,8 @@ public class WebSocketEndpoint {
                 identity.get().player())));
     }
 
-    @OnMessage(maxPayloadLength = 65536)
+    /** The bound is per frame here; {@link InboundLimits} applies the same bound to a message's joined fragments. */
+    @OnMessage(maxPayloadLength = SocketLimits.MAX_MESSAGE_BYTES)
     public void onMessage(String text, WebSocketSession session) {
         Optional<ConnectionId> connection = session.get(CONNECTION, ConnectionId.class);
         Optional<Lane> lane = session.get(LANE, Lane.class);
