@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.application.JoinTeam;
 import io.herald.application.RegisterTeam;
 import io.herald.application.fake.FakeHerald;
+import io.herald.application.fuzz.Fuzz;
+import io.herald.application.fuzz.Gen;
+import io.herald.application.fuzz.JsonShapes;
+import io.herald.application.fuzz.JsonString;
 import io.herald.domain.DeltaType;
 import io.herald.domain.PlayerId;
 import io.micronaut.http.MutableHttpRequest;
@@ -46,25 +50,26 @@ class HttpEndpointsFuzzTest {
 
     private Gen<String> ids() {
         return Gen.oneOf(Gen.of(team.session().value(), ana.value(), ben.value(), "other-session", "p#1"),
-                JsonShapes.text(140)).map(JsonShapes::quote);
+                JsonShapes.text(140)).map(JsonString::quote);
     }
 
     /** Deltas of known types, about a real or a foreign player, with odd numbers, clocks and shapes in them. */
     private Gen<String> deltas() {
-        Gen<String> type = Gen.weighted(8, Gen.of(DeltaType.values()).map(t -> JsonShapes.quote(t.name())),
-                1, JsonShapes.scalars());
+        Gen<String> type = Gen.weighted(8, Gen.of(DeltaType.values()).map(t -> JsonString.quote(t.name())),
+                1, RequestShapes.JSON.scalars());
         Gen<String> player = Gen.weighted(2, Gen.of(""), 2, ids().map(id -> ",\"playerId\":" + id),
-                1, JsonShapes.scalars().map(v -> ",\"playerId\":" + v));
-        Gen<String> timestamp = Gen.weighted(3, Gen.of(""), 1, JsonShapes.scalars().map(v -> ",\"timestamp\":" + v));
+                1, RequestShapes.JSON.scalars().map(v -> ",\"playerId\":" + v));
+        Gen<String> timestamp = Gen.weighted(3, Gen.of(""),
+                1, RequestShapes.JSON.scalars().map(v -> ",\"timestamp\":" + v));
         Gen<String> rest = JsonShapes.object(JsonShapes.alpha(1, 6),
-                Gen.weighted(6, JsonShapes.scalars(), 1, JsonShapes.values(2)), 36);
+                Gen.weighted(6, RequestShapes.JSON.scalars(), 1, RequestShapes.JSON.values(2)), 36);
         Gen<String> delta = random -> {
             String fields = rest.next(random);
             return "{\"type\":" + type.next(random) + player.next(random) + timestamp.next(random)
                     + (fields.length() > 2 ? "," + fields.substring(1) : "}");
         };
         return Gen.weighted(6, delta.list(4).map(list -> "[" + String.join(",", list) + "]"),
-                1, JsonShapes.values(2),
+                1, RequestShapes.JSON.values(2),
                 1, (Gen<String>) random -> "[" + String.join(",", Collections.nCopies(49 + random.nextInt(3),
                         "{\"type\":\"NODE_COMPLETED\"}")) + "]");
     }
@@ -72,10 +77,10 @@ class HttpEndpointsFuzzTest {
     /** Event bodies: every field an event has, each present three times in four, most plausible, any hostile. */
     private Gen<String> events() {
         Gen<String> type = Gen.weighted(8, Gen.of("NodeComplete", "ObjectArrive", "PuzzleSubmit", "Milestone",
-                "PeriodicCheck").map(JsonShapes::quote), 1, JsonShapes.scalars());
-        Gen<String> reference = Gen.weighted(4, Gen.of("node-1", "fountain", "riddle").map(JsonShapes::quote),
-                2, JsonShapes.strings(), 1, JsonShapes.scalars());
-        Gen<String> flag = Gen.weighted(1, JsonShapes.scalars(), 1, Gen.of("true", "false", "2"));
+                "PeriodicCheck").map(JsonString::quote), 1, RequestShapes.JSON.scalars());
+        Gen<String> reference = Gen.weighted(4, Gen.of("node-1", "fountain", "riddle").map(JsonString::quote),
+                2, RequestShapes.JSON.strings(), 1, RequestShapes.JSON.scalars());
+        Gen<String> flag = Gen.weighted(1, RequestShapes.JSON.scalars(), 1, Gen.of("true", "false", "2"));
         List<String> names = List.of("sessionId", "playerId", "eventType", "nodeId", "objectId", "puzzleId", "correct",
                 "attempt", "deltas");
         List<Gen<String>> values = List.of(ids(), ids(), type, reference, reference, reference, flag, flag, deltas());
@@ -83,12 +88,13 @@ class HttpEndpointsFuzzTest {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 if (random.nextInt(4) > 0) {
-                    fields.add(JsonShapes.quote(names.get(i)) + ":" + values.get(i).next(random));
+                    fields.add(JsonString.quote(names.get(i)) + ":" + values.get(i).next(random));
                 }
             }
             return "{" + String.join(",", fields) + "}";
         };
-        return Gen.weighted(8, event, 1, JsonShapes.anyText(), 1, JsonShapes.values(4), 1, JsonShapes.deeplyNested());
+        return Gen.weighted(8, event, 1, RequestShapes.anyText(), 1, RequestShapes.JSON.values(4),
+                1, RequestShapes.deeplyNested());
     }
 
     /**
@@ -99,14 +105,14 @@ class HttpEndpointsFuzzTest {
         Gen<String> tokens = Gen.of(http.tokens.issue(team.session(), ana), http.tokens.issue(team.session(), ben),
                 HttpFixture.SERVICE_KEY);
         Gen<String> value = Gen.weighted(12, JsonShapes.longs().map(String::valueOf),
-                12, JsonShapes.doubles().map(String::valueOf), 6, JsonShapes.text(20).map(JsonShapes::quote),
-                1, JsonShapes.numbers(), 1, JsonShapes.values(1));
+                12, JsonShapes.doubles().map(String::valueOf), 6, JsonShapes.text(20).map(JsonString::quote),
+                1, JsonShapes.numbers(), 1, RequestShapes.JSON.values(1));
         Gen<String> player = Gen.weighted(6, Gen.of(""), 2, Gen.of(",\"playerId\":\"" + ana + "\""),
                 1, Gen.of(",\"playerId\":\"" + ben + "\""));
         Gen<String> clock = Gen.weighted(3, Gen.of(""), 1, Gen.of(",\"timestamp\":\"1999-01-01T00:00:00Z\""),
                 1, Gen.of(",\"timestamp\":7"));
         // Up to more fields than a delta may have, and now and then a text longer than one may hold.
-        Gen<String> longText = random -> JsonShapes.quote("x".repeat(250 + random.nextInt(20)));
+        Gen<String> longText = random -> JsonString.quote("x".repeat(250 + random.nextInt(20)));
         Gen<String> extra = Gen.weighted(3, Gen.of(""), 1, JsonShapes.object(JsonShapes.alpha(2, 6),
                         Gen.weighted(20, JsonShapes.longs().map(String::valueOf), 1, longText), 40)
                 .map(fields -> fields.length() > 2 ? "," + fields.substring(1, fields.length() - 1) : ""));
@@ -156,8 +162,8 @@ class HttpEndpointsFuzzTest {
     void a_registration_body_is_never_a_5xx_and_a_refused_one_joins_nobody() {
         Gen<String> registration = JsonShapes.object(Gen.of("playerName", "mode", "teamCode", "travelMode",
                 "teamTravelMode"), Gen.weighted(3, Gen.of("Zed", "team", "solo", "independent", code, code.toLowerCase(),
-                "ZZZZZZ").map(JsonShapes::quote), 2, JsonShapes.scalars()), 5);
-        Gen<String> bodies = Gen.weighted(6, registration, 1, JsonShapes.anyText(), 1, JsonShapes.values(3));
+                "ZZZZZZ").map(JsonString::quote), 2, RequestShapes.JSON.scalars()), 5);
+        Gen<String> bodies = Gen.weighted(6, registration, 1, RequestShapes.anyText(), 1, RequestShapes.JSON.values(3));
         Fuzz.check(1000, bodies, body -> {
             int roster = herald.directory.roster(team.session()).size();
             MutableHttpRequest<String> request = HttpFixture.post("/api/teams", null, body)

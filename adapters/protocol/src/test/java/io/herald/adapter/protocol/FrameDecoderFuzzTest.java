@@ -3,6 +3,9 @@ package io.herald.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.application.fuzz.Fuzz;
+import io.herald.application.fuzz.Gen;
+import io.herald.application.fuzz.JsonShapes;
 import io.herald.domain.PlayerState;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class FrameDecoderFuzzTest {
     private final FrameDecoder decoder = new FrameDecoder(new ObjectMapper());
 
-    private static final Gen<String> ANYTHING = Gen.oneOf(JsonShapes.anyText(), JsonShapes.values(4),
-            JsonShapes.deeplyNested(), JsonShapes.stateUpdates(),
-            JsonShapes.frames(Gen.of("session-1", "player-2", "ai-msg#player-2#NodeComplete-0000000000000000")));
+    private static final Gen<String> ANYTHING = Gen.oneOf(FrameShapes.anyText(), FrameShapes.JSON.values(4),
+            FrameShapes.deeplyNested(), FrameShapes.stateUpdates(),
+            FrameShapes.frames(Gen.of("session-1", "player-2", "ai-msg#player-2#NodeComplete-0000000000000000")));
 
     @Test
     void any_text_decodes_to_a_verdict_without_throwing() {
@@ -31,7 +34,7 @@ class FrameDecoderFuzzTest {
     /** State updates alone: the one frame whose free-form content reaches the domain's own limits. */
     @Test
     void any_state_update_decodes_to_a_verdict_without_throwing() {
-        Fuzz.check(1000, JsonShapes.stateUpdates(), text -> assertThat(decoder.decode(text)).isNotNull());
+        Fuzz.check(1000, FrameShapes.stateUpdates(), text -> assertThat(decoder.decode(text)).isNotNull());
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.fake.FakeHerald;
+import io.herald.application.fuzz.Fuzz;
+import io.herald.application.fuzz.Gen;
 import io.herald.domain.Connection;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.Delivery;
@@ -62,8 +64,8 @@ class ProtocolDispatcherFuzzTest {
     private Gen<String> frames() {
         Gen<String> ids = Gen.of(team.session().value(), ana.value(), team.player(1).value(), anasCopy.inboxKey().value(),
                 "ai-msg#" + team.player(1) + "#NodeComplete-0000000000000000", "other-session");
-        return Gen.weighted(6, JsonShapes.frames(ids), 2, JsonShapes.anyText(), 2, JsonShapes.stateUpdates(),
-                1, JsonShapes.values(4), 1, JsonShapes.deeplyNested());
+        return Gen.weighted(6, FrameShapes.frames(ids), 2, FrameShapes.anyText(), 2, FrameShapes.stateUpdates(),
+                1, FrameShapes.JSON.values(4), 1, FrameShapes.deeplyNested());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.herald.adapter.protocol;
+package io.herald.application.fuzz;
 
 import java.util.Random;
 import java.util.function.Consumer;
@@ -8,13 +8,13 @@ import java.util.function.Consumer;
  * the seed and the input and is replayed with {@code -Dherald.fuzz.seed=…}; the default seed keeps CI deterministic,
  * and {@code -Dherald.fuzz.tries=…} explores further.
  */
-final class Fuzz {
+public final class Fuzz {
     private static final long DEFAULT_SEED = 20260109L;
 
     private Fuzz() {
     }
 
-    static <T> void check(int tries, Gen<T> inputs, Consumer<T> check) {
+    public static <T> void check(int tries, Gen<T> inputs, Consumer<T> check) {
         long seed = Long.getLong("herald.fuzz.seed", DEFAULT_SEED);
         int runs = Integer.getInteger("herald.fuzz.tries", tries);
         for (int i = 0; i < runs; i++) {

@@ -1,4 +1,4 @@
-package io.herald.adapter.http;
+package io.herald.application.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /** A generator of test input from a seeded {@link Random}: the same seed always makes the same values. */
 @FunctionalInterface
-interface Gen<T> {
+public interface Gen<T> {
     T next(Random random);
 
     default <R> Gen<R> map(Function<? super T, ? extends R> f) {
