@@ -10,7 +10,15 @@ public enum Refusal {
     UNKNOWN_SESSION("unknown_session", "no such session"),
     UNKNOWN_PLAYER("unknown_player", "the player is not part of this session"),
     UNKNOWN_TEAM("unknown_team", "no team has this code"),
-    SOLO_TEAM("solo_team", "this is a solo run; it cannot be joined");
+    SOLO_TEAM("solo_team", "this is a solo run; it cannot be joined"),
+    UNKNOWN_ROOM("unknown_room", "no such room"),
+    NOT_A_MEMBER("not_a_member", "this player is not a member of the room"),
+    ROOM_EXISTS("room_exists", "a room with this id exists already"),
+    ROOM_FULL("room_full", "the room has as many members as it may have"),
+    GUILD_ROOM("guild_room", "a guild's room is joined and left through the guild's member list"),
+    EMPTY_TEXT("empty_text", "the text is empty once trimmed"),
+    TEXT_TOO_LONG("text_too_long", "the text is longer than " + RoomText.MAX_LENGTH + " characters"),
+    ROOM_RATE_LIMITED("rate_limited", "too many messages to this room; slow down");
 
     private final String code;
     private final String message;

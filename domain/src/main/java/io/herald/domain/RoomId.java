@@ -1,9 +1,35 @@
 package io.herald.domain;
 
-/** Identifies a chat room (general or guild) for the room features that ride on the same store. */
+import java.util.Optional;
+
+/**
+ * Identifies a chat room. A guild's room is named {@code GUILD#{guildId}} (seed 002): the prefix alone decides that
+ * it is a guild room, kept in the guild's partition, joined only through the guild's member list. Any other value
+ * is a general room and follows the id rules of every other id.
+ */
 public record RoomId(String value) {
+    public static final String GUILD_PREFIX = "GUILD#";
+
     public RoomId {
-        Ids.require(value, "room id");
+        if (value != null && value.startsWith(GUILD_PREFIX)) {
+            Ids.require(value.substring(GUILD_PREFIX.length()), "guild id");
+        } else {
+            Ids.require(value, "room id");
+        }
+    }
+
+    public static RoomId of(GuildId guild) {
+        return new RoomId(GUILD_PREFIX + guild.value());
+    }
+
+    public Optional<GuildId> guild() {
+        return value.startsWith(GUILD_PREFIX)
+                ? Optional.of(new GuildId(value.substring(GUILD_PREFIX.length())))
+                : Optional.empty();
+    }
+
+    public boolean isGuild() {
+        return value.startsWith(GUILD_PREFIX);
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.herald.application.port;
 import io.herald.domain.Message;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerState;
+import io.herald.domain.RoomId;
+import io.herald.domain.RoomMessage;
+import io.herald.domain.RoomPosition;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
 import java.util.List;
@@ -24,15 +27,43 @@ public sealed interface Push {
     record PlayerStateUpdate(SessionId session, PlayerId player, PlayerState state) implements Push {
     }
 
+    /** A message said in a room; its offset orders it among the room's others on every subscriber. */
+    record RoomMessageSaid(RoomMessage message) implements Push {
+    }
+
+    /**
+     * The answer to a room subscription, sent after whatever it replayed: whether the replay was complete
+     * ({@code recovered}), how many messages it carried, and where the room stands.
+     */
+    record RoomSubscribed(RoomId room, boolean recovered, int replayed, RoomPosition head) implements Push {
+    }
+
     /**
      * A push another node already put into wire form and relayed here: it goes to this node's devices exactly as it
      * was encoded, so every node sends the same bytes and none has to understand what it carries.
      */
-    record Relayed(String frame) implements Push {
+    record Relayed(String frame, long offset) implements Push {
         public Relayed {
             if (frame == null || frame.isEmpty()) {
                 throw new IllegalArgumentException("a relayed push carries a frame");
             }
+            if (offset < 0) {
+                throw new IllegalArgumentException("a relayed push's offset is 0 (none) or a room offset");
+            }
         }
+
+        /** A frame that is not a room message: it needs no place in any order. */
+        public Relayed(String frame) {
+            this(frame, 0);
+        }
+    }
+
+    /** The room offset that orders this push among a room's messages; 0 for a push that has none. */
+    static long offsetOf(Push push) {
+        return switch (push) {
+            case RoomMessageSaid said -> said.message().offset();
+            case Relayed relayed -> relayed.offset();
+            default -> 0;
+        };
     }
 }

@@ -4,12 +4,14 @@ import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
 import io.herald.application.fake.InMemoryPendingEvents;
+import io.herald.application.fake.InMemoryRoomStore;
 import io.herald.application.fake.InMemorySessionDirectory;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.PendingEvents;
 import io.herald.application.port.Presence;
+import io.herald.application.port.RoomStore;
 import io.herald.application.port.SessionDirectory;
 import org.junit.jupiter.api.Nested;
 
@@ -99,6 +101,16 @@ class InMemoryPortsContractTest {
         @Override
         protected SessionDirectory directory() {
             return directory;
+        }
+    }
+
+    @Nested
+    class RoomStoreFake extends RoomStoreContract {
+        private final InMemoryRoomStore store = new InMemoryRoomStore();
+
+        @Override
+        protected RoomStore store() {
+            return store;
         }
     }
 }

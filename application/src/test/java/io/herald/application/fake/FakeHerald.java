@@ -2,6 +2,13 @@ package io.herald.application.fake;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.CloseConnection;
+import io.herald.application.CreateRoom;
+import io.herald.application.GuildMembers;
+import io.herald.application.JoinRoom;
+import io.herald.application.RoomHistory;
+import io.herald.application.RoomRules;
+import io.herald.application.SendRoomMessage;
+import io.herald.application.SubscribeRoom;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
 import io.herald.application.JoinSession;
@@ -35,7 +42,9 @@ public final class FakeHerald {
     public final InMemoryConnectionRegistry connections = new InMemoryConnectionRegistry();
     public final InMemorySessionDirectory directory = new InMemorySessionDirectory();
     public final RecordingGateway gateway = new RecordingGateway();
-    public final RegistryFanout fanout = new RegistryFanout(connections, gateway);
+    public final InMemoryRoomStore rooms = new InMemoryRoomStore();
+    public final InMemoryRoomSubscriptions roomSubscriptions = new InMemoryRoomSubscriptions(gateway);
+    public final RegistryFanout fanout = new RegistryFanout(connections, roomSubscriptions, gateway);
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final ScriptedComposer composer;
 
@@ -49,6 +58,14 @@ public final class FakeHerald {
     public final AcknowledgeMessage acknowledge = new AcknowledgeMessage(connections, store, clock);
     public final FetchUndelivered fetchUndelivered = new FetchUndelivered(store, clock);
     public final DescribeSession describeSession = new DescribeSession(directory, connections);
+    public final CreateRoom createRoom = new CreateRoom(rooms, connections, clock);
+    public final JoinRoom joinRoom = new JoinRoom(rooms, connections, RoomRules.DEFAULTS, clock);
+    public final GuildMembers guildMembers = new GuildMembers(rooms, RoomRules.DEFAULTS, clock);
+    public final SendRoomMessage sendRoomMessage = new SendRoomMessage(rooms, connections, fanout, ids, clock,
+            RoomRules.DEFAULTS);
+    public final SubscribeRoom subscribeRoom = new SubscribeRoom(rooms, roomSubscriptions, connections,
+            RoomRules.DEFAULTS);
+    public final RoomHistory roomHistory = new RoomHistory(rooms, connections);
 
     public FakeHerald() {
         this(ScriptedComposer.answering("Nice work!"));

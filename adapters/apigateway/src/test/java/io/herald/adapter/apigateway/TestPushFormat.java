@@ -19,6 +19,8 @@ final class TestPushFormat implements PushFormat {
             case Push.AiMessage message -> "{\"type\":\"ai_message\"}";
             case Push.PlayerStateUpdate update -> "{\"type\":\"player_state_update\"}";
             case Push.Relayed relayed -> relayed.frame();
+            case Push.RoomMessageSaid said -> "{\"type\":\"room_message\",\"offset\":" + said.message().offset() + "}";
+            case Push.RoomSubscribed subscribed -> "{\"type\":\"room_subscribed\"}";
         };
     }
 }

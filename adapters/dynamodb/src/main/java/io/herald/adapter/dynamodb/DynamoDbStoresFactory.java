@@ -3,12 +3,19 @@ package io.herald.adapter.dynamodb;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.Clock;
+import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.PendingEvents;
+import io.herald.application.port.RoomStore;
+import io.herald.application.port.RoomSubscriptions;
 import io.herald.application.port.SessionDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Makes the store ports out of the SDK client that micronaut-aws-sdk-v2 configures from {@code aws.*}. */
@@ -65,5 +72,20 @@ public class DynamoDbStoresFactory {
     @Singleton
     CooldownGuard cooldownGuard(DynamoDbTable table) {
         return new DynamoDbCooldownGuard(table);
+    }
+
+    /** Rooms and their history; messages are kept for {@code herald.rooms.retention} (30 days by default). */
+    @Singleton
+    RoomStore roomStore(DynamoDbTable table, Clock clock,
+            @Value("${herald.rooms.retention:30d}") Duration retention) {
+        return new DynamoDbRoomStore(table, clock, retention);
+    }
+
+    /** Room subscriptions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */
+    @Singleton
+    @Secondary
+    @Requires(beans = ConnectionGateway.class)
+    RoomSubscriptions roomSubscriptions(DynamoDbTable table, ConnectionGateway gateway, Clock clock) {
+        return new DynamoDbRoomSubscriptions(table, gateway, clock);
     }
 }

@@ -61,7 +61,8 @@ abstract class OrchestrationOnDynamoDbTest {
     private final DynamoDbMessageStore store = new DynamoDbMessageStore(table, Duration.ofSeconds(30));
     private final DynamoDbConnectionRegistry connections = new DynamoDbConnectionRegistry(table);
     private final DynamoDbSessionDirectory directory = new DynamoDbSessionDirectory(table);
-    private final RegistryFanout fanout = new RegistryFanout(connections, gateway);
+    private final RegistryFanout fanout = new RegistryFanout(connections,
+            new DynamoDbRoomSubscriptions(table, gateway, clock), gateway);
     private final OrchestrateMessages orchestrate = new OrchestrateMessages(directory, store,
             new DynamoDbCooldownGuard(table), new CooldownPolicy(CooldownPolicy.DEFAULT_WINDOW),
             composer(ScriptedComposer.answering("Nice one!")), fanout, clock, ids);

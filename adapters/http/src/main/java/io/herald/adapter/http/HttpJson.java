@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.domain.Message;
+import io.herald.domain.Room;
+import io.herald.domain.RoomMessage;
 import io.herald.domain.RuntimeDelta;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -145,6 +147,23 @@ final class HttpJson {
                 .put("timestamp", timestamp(copy.createdAt()))
                 .put("sk", copy.inboxKey().value())
                 .put("sessionId", copy.session().value());
+    }
+
+    static ObjectNode room(Room room) {
+        return object().put("roomId", room.id().value()).put("name", room.name()).put("guild", room.id().isGuild())
+                .put("offset", room.lastOffset()).put("epoch", room.epoch()).put("members", room.members());
+    }
+
+    /** A room message as history lists it: the fields of the {@code room_message} frame. */
+    static ObjectNode roomMessage(RoomMessage message) {
+        return object().put("roomId", message.room().value())
+                .put("offset", message.offset())
+                .put("epoch", message.epoch())
+                .put("messageId", message.id().value())
+                .put("senderId", message.sender().player().value())
+                .put("senderSessionId", message.sender().session().value())
+                .put("text", message.text().value())
+                .put("ts", timestamp(message.timestamp()));
     }
 
     static ObjectNode delta(RuntimeDelta delta) {

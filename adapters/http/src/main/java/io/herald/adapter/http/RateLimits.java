@@ -1,5 +1,7 @@
 package io.herald.adapter.http;
 
+import io.herald.application.limit.Allowance;
+import io.herald.application.limit.RateLimiter;
 import io.herald.application.port.Clock;
 import java.util.Optional;
 

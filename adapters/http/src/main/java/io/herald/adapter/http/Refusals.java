@@ -10,10 +10,16 @@ final class Refusals {
 
     static ApiException toException(Refusal refusal) {
         HttpStatus status = switch (refusal) {
-            case UNKNOWN_SESSION, UNKNOWN_PLAYER, UNKNOWN_TEAM, MESSAGE_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case SESSION_MISMATCH, PLAYER_MISMATCH, NOT_YOUR_MESSAGE, UNKNOWN_CONNECTION -> HttpStatus.FORBIDDEN;
-            case SOLO_TEAM -> HttpStatus.CONFLICT;
+            case UNKNOWN_SESSION, UNKNOWN_PLAYER, UNKNOWN_TEAM, MESSAGE_NOT_FOUND, UNKNOWN_ROOM -> HttpStatus.NOT_FOUND;
+            case SESSION_MISMATCH, PLAYER_MISMATCH, NOT_YOUR_MESSAGE, UNKNOWN_CONNECTION, NOT_A_MEMBER, GUILD_ROOM ->
+                    HttpStatus.FORBIDDEN;
+            case SOLO_TEAM, ROOM_EXISTS, ROOM_FULL -> HttpStatus.CONFLICT;
+            case EMPTY_TEXT, TEXT_TOO_LONG -> HttpStatus.BAD_REQUEST;
+            case ROOM_RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        return new ApiException(status, refusal.code(), refusal.message());
+        return switch (refusal) {
+            case EMPTY_TEXT, TEXT_TOO_LONG -> ApiException.aboutField(status, "text", refusal.code(), refusal.message());
+            default -> new ApiException(status, refusal.code(), refusal.message());
+        };
     }
 }

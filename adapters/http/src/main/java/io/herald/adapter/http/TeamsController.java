@@ -1,5 +1,6 @@
 package io.herald.adapter.http;
 
+import io.herald.application.limit.RateLimiter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.JoinTeam;
 import io.herald.application.Refused;

@@ -2,8 +2,11 @@ package io.herald.adapter.micronaut;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.CloseConnection;
+import io.herald.application.CreateRoom;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
+import io.herald.application.GuildMembers;
+import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
 import io.herald.application.OpenConnection;
@@ -12,6 +15,9 @@ import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.RegistryFanout;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RoomHistory;
+import io.herald.application.SendRoomMessage;
+import io.herald.application.SubscribeRoom;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionGateway;
@@ -23,6 +29,8 @@ import io.herald.application.port.IdGenerator;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.Presence;
+import io.herald.application.port.RoomStore;
+import io.herald.application.port.RoomSubscriptions;
 import io.herald.application.port.SessionDirectory;
 import io.herald.domain.CooldownPolicy;
 import io.herald.domain.PositionRelay;
@@ -95,8 +103,8 @@ public class CoreFactory {
     @Singleton
     @Secondary
     @Requires(beans = ConnectionGateway.class)
-    Fanout registryFanout(ConnectionRegistry connections, ConnectionGateway gateway) {
-        return new RegistryFanout(connections, gateway);
+    Fanout registryFanout(ConnectionRegistry connections, RoomSubscriptions rooms, ConnectionGateway gateway) {
+        return new RegistryFanout(connections, rooms, gateway);
     }
 
     @Singleton
@@ -130,5 +138,37 @@ public class CoreFactory {
     RelayPlayerState relayPlayerState(ConnectionRegistry connections, SessionDirectory directory, Fanout fanout,
             Clock clock, HeraldSettings settings) {
         return new RelayPlayerState(connections, directory, fanout, clock, new PositionRelay(settings.getPositionInterval()));
+    }
+
+    @Singleton
+    CreateRoom createRoom(RoomStore rooms, ConnectionRegistry connections, Clock clock) {
+        return new CreateRoom(rooms, connections, clock);
+    }
+
+    @Singleton
+    JoinRoom joinRoom(RoomStore rooms, ConnectionRegistry connections, RoomSettings settings, Clock clock) {
+        return new JoinRoom(rooms, connections, settings.rules(), clock);
+    }
+
+    @Singleton
+    GuildMembers guildMembers(RoomStore rooms, RoomSettings settings, Clock clock) {
+        return new GuildMembers(rooms, settings.rules(), clock);
+    }
+
+    @Singleton
+    SendRoomMessage sendRoomMessage(RoomStore rooms, ConnectionRegistry connections, Fanout fanout, IdGenerator ids,
+            Clock clock, RoomSettings settings) {
+        return new SendRoomMessage(rooms, connections, fanout, ids, clock, settings.rules());
+    }
+
+    @Singleton
+    SubscribeRoom subscribeRoom(RoomStore rooms, RoomSubscriptions subscriptions, ConnectionRegistry connections,
+            RoomSettings settings) {
+        return new SubscribeRoom(rooms, subscriptions, connections, settings.rules());
+    }
+
+    @Singleton
+    RoomHistory roomHistory(RoomStore rooms, ConnectionRegistry connections) {
+        return new RoomHistory(rooms, connections);
     }
 }

@@ -14,6 +14,14 @@ import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.RegistryFanout;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RoomHistory;
+import io.herald.application.SendRoomMessage;
+import io.herald.application.SubscribeRoom;
+import io.herald.application.CreateRoom;
+import io.herald.application.GuildMembers;
+import io.herald.application.JoinRoom;
+import io.herald.application.fake.InMemoryRoomStore;
+import io.herald.application.fake.InMemoryRoomSubscriptions;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
@@ -42,7 +50,10 @@ class CoreFactoryTest {
         context.registerSingleton(new InMemoryConnectionRegistry());
         context.registerSingleton(new InMemorySessionDirectory());
         context.registerSingleton(cooldown);
-        context.registerSingleton(new RecordingGateway());
+        RecordingGateway gateway = new RecordingGateway();
+        context.registerSingleton(gateway);
+        context.registerSingleton(new InMemoryRoomStore());
+        context.registerSingleton(new InMemoryRoomSubscriptions(gateway));
         context.registerSingleton(new RecordingPublisher());
         return context.start();
     }
@@ -52,7 +63,8 @@ class CoreFactoryTest {
         try (ApplicationContext context = contextWithPorts(Map.of())) {
             for (Class<?> useCase : List.of(RegisterTeam.class, JoinTeam.class, OpenConnection.class, JoinSession.class,
                     CloseConnection.class, RecordGameEvent.class, OrchestrateMessages.class, AcknowledgeMessage.class,
-                    FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class)) {
+                    FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class, CreateRoom.class,
+                    JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
             assertThat(context.getBean(io.herald.application.port.Fanout.class))

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.herald.domain.Ack;
 import io.herald.domain.InboxKey;
 import io.herald.domain.PlayerId;
+import io.herald.domain.ClientMessageId;
 import io.herald.domain.PlayerState;
+import io.herald.domain.RoomId;
+import io.herald.domain.RoomPosition;
 import io.herald.domain.SessionId;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +93,14 @@ public final class FrameDecoder {
             case "ai_message_read" -> acknowledge(node, Ack.READ);
             case "player_state_update" -> new Inbound.StateUpdate(state(node));
             case "ping" -> new Inbound.Ping();
+            case "room_subscribe" -> new Inbound.SubscribeRoom(id(node, "roomId", RoomId::new),
+                    node.hasNonNull("since") ? Optional.of(position(node.get("since"), "since")) : Optional.empty());
+            case "room_unsubscribe" -> new Inbound.UnsubscribeRoom(id(node, "roomId", RoomId::new));
+            case "room_send" -> new Inbound.SendToRoom(id(node, "roomId", RoomId::new), text(node, "text"),
+                    node.hasNonNull("clientMessageId")
+                            ? Optional.of(id(node, "clientMessageId", ClientMessageId::new))
+                            : Optional.empty());
+            case "room_read" -> new Inbound.MarkRoomRead(id(node, "roomId", RoomId::new), position(node, ""));
             default -> throw new Refusal(ProtocolError.UNKNOWN_TYPE, "unknown frame type '" + shorten(type) + "'");
         };
     }
@@ -146,6 +157,35 @@ public final class FrameDecoder {
             throw new Refusal(ProtocolError.INVALID_NUMBER, "'" + field + "' is a number outside the range of a double");
         }
         return approximate;
+    }
+
+    /** {@code {offset, epoch}}: whole numbers, the offset never negative. */
+    private static RoomPosition position(JsonNode node, String field) {
+        String prefix = field.isEmpty() ? "" : field + ".";
+        if (!node.isObject()) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be an object {offset, epoch}");
+        }
+        long offset = whole(node, "offset", prefix);
+        long epoch = whole(node, "epoch", prefix);
+        if (offset < 0) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + prefix + "offset' must not be negative");
+        }
+        return new RoomPosition(offset, epoch);
+    }
+
+    private static long whole(JsonNode node, String field, String prefix) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new Refusal(ProtocolError.MISSING_FIELD, "'" + prefix + field + "' is required");
+        }
+        if (!value.isIntegralNumber()) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + prefix + field + "' must be a whole number");
+        }
+        if (!value.canConvertToLong()) {
+            throw new Refusal(ProtocolError.INVALID_NUMBER,
+                    "'" + prefix + field + "' is a whole number outside the range of a 64-bit integer");
+        }
+        return value.longValue();
     }
 
     private static String text(JsonNode node, String field) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
 import io.herald.domain.Message;
+import io.herald.domain.RoomMessage;
+import io.herald.domain.RoomPosition;
+import io.herald.domain.RoomId;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
 import io.herald.domain.PlayerId;
@@ -47,6 +50,11 @@ public final class Frames implements PushFormat {
             case Push.RuntimeDeltas deltas -> write(runtimeDelta(deltas.session(), deltas));
             case Push.PlayerStateUpdate update -> write(playerState(update));
             case Push.Relayed relayed -> relayed.frame();
+            case Push.RoomMessageSaid said -> write(roomMessage(said.message()));
+            case Push.RoomSubscribed subscribed -> write(position(json.createObjectNode()
+                    .put("type", "room_subscribed").put("roomId", subscribed.room().value())
+                    .put("recovered", subscribed.recovered()).put("replayed", subscribed.replayed()),
+                    subscribed.head()));
         };
     }
 
@@ -89,6 +97,49 @@ public final class Frames implements PushFormat {
                 .put("sessionId", update.session().value()).put("playerId", update.player().value());
         putScalars(frame.putObject("state"), update.state().fields());
         return frame;
+    }
+
+    /** A room message as it is pushed live, replayed, and listed in history (without {@code type}). */
+    public ObjectNode roomMessageFields(RoomMessage message) {
+        ObjectNode fields = json.createObjectNode()
+                .put("roomId", message.room().value())
+                .put("offset", message.offset())
+                .put("epoch", message.epoch())
+                .put("messageId", message.id().value())
+                .put("senderId", message.sender().player().value())
+                .put("senderSessionId", message.sender().session().value())
+                .put("text", message.text().value())
+                .put("ts", timestamp(message.timestamp()));
+        return fields;
+    }
+
+    private ObjectNode roomMessage(RoomMessage message) {
+        ObjectNode frame = json.createObjectNode().put("type", "room_message");
+        frame.setAll(roomMessageFields(message));
+        return frame;
+    }
+
+    private static ObjectNode position(ObjectNode frame, RoomPosition position) {
+        return frame.put("offset", position.offset()).put("epoch", position.epoch());
+    }
+
+    /** The answer to {@code room_send}: where the message was stored, or where it was the first time. */
+    public String roomSent(RoomMessage message, boolean repeated, Optional<String> clientMessageId) {
+        ObjectNode frame = json.createObjectNode().put("type", "room_sent").put("roomId", message.room().value())
+                .put("messageId", message.id().value()).put("repeated", repeated);
+        clientMessageId.ifPresent(id -> frame.put("clientMessageId", id));
+        return write(position(frame, message.position()));
+    }
+
+    public String roomUnsubscribed(RoomId room) {
+        return write(json.createObjectNode().put("type", "room_unsubscribed").put("roomId", room.value()));
+    }
+
+    public String rateLimited(String message, long retryAfterMillis, Optional<String> ref) {
+        ObjectNode frame = json.createObjectNode().put("type", "error").put("code", "rate_limited")
+                .put("message", message).put("retryAfterMs", retryAfterMillis);
+        ref.ifPresentOrElse(r -> frame.put("ref", r), () -> frame.putNull("ref"));
+        return write(frame);
     }
 
     public String joined(SessionId session, PlayerId player) {

@@ -3,7 +3,10 @@ package io.herald.adapter.protocol;
 import io.herald.domain.Ack;
 import io.herald.domain.InboxKey;
 import io.herald.domain.PlayerId;
+import io.herald.domain.ClientMessageId;
 import io.herald.domain.PlayerState;
+import io.herald.domain.RoomId;
+import io.herald.domain.RoomPosition;
 import io.herald.domain.SessionId;
 import java.util.Optional;
 
@@ -22,5 +25,20 @@ public sealed interface Inbound {
     }
 
     record Ping() implements Inbound {
+    }
+
+    /** {@code room_subscribe}: live messages of a room, after exactly those missed since {@code since}. */
+    record SubscribeRoom(RoomId room, Optional<RoomPosition> since) implements Inbound {
+    }
+
+    record UnsubscribeRoom(RoomId room) implements Inbound {
+    }
+
+    /** {@code room_send}: the sender is the connection's player; a {@code senderId} in the frame is ignored. */
+    record SendToRoom(RoomId room, String text, Optional<ClientMessageId> clientMessageId) implements Inbound {
+    }
+
+    /** {@code room_read}: the member has read the room up to this position. */
+    record MarkRoomRead(RoomId room, RoomPosition read) implements Inbound {
     }
 }

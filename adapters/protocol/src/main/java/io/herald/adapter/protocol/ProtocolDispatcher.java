@@ -4,6 +4,10 @@ import io.herald.application.AcknowledgeMessage;
 import io.herald.application.JoinSession;
 import io.herald.application.Refused;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RoomHistory;
+import io.herald.application.Caller;
+import io.herald.application.SendRoomMessage;
+import io.herald.application.SubscribeRoom;
 import io.herald.domain.ConnectionId;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +27,20 @@ public final class ProtocolDispatcher {
     private final JoinSession join;
     private final AcknowledgeMessage acknowledge;
     private final RelayPlayerState relay;
+    private final Rooms rooms;
+
+    /** The use cases behind the room frames. */
+    public record Rooms(SubscribeRoom subscribe, SendRoomMessage send, RoomHistory history) {
+    }
 
     public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
-            RelayPlayerState relay) {
+            RelayPlayerState relay, Rooms rooms) {
         this.decoder = decoder;
         this.frames = frames;
         this.join = join;
         this.acknowledge = acknowledge;
         this.relay = relay;
+        this.rooms = rooms;
     }
 
     public List<String> handle(ConnectionId connection, String text) {
@@ -72,6 +82,30 @@ public final class ProtocolDispatcher {
                     case Refused refused -> refusal(refused, ref);
                 };
                 case Inbound.Ping ping -> List.of(frames.pong());
+                case Inbound.SubscribeRoom sub -> switch (rooms.subscribe().subscribe(
+                        new SubscribeRoom.Command(connection, sub.room(), sub.since()))) {
+                    case SubscribeRoom.Subscribed subscribed -> List.of();
+                    case SubscribeRoom.Unsubscribed unsubscribed -> List.of();
+                    case Refused refused -> refusal(refused, ref);
+                };
+                case Inbound.UnsubscribeRoom unsub -> {
+                    rooms.subscribe().unsubscribe(connection, unsub.room());
+                    yield List.of(frames.roomUnsubscribed(unsub.room()));
+                }
+                case Inbound.SendToRoom say -> switch (rooms.send().send(new SendRoomMessage.Command(
+                        new Caller.OnConnection(connection), say.room(), say.text(), say.clientMessageId()))) {
+                    case SendRoomMessage.Sent sent -> List.of(frames.roomSent(sent.message(), sent.repeated(),
+                            say.clientMessageId().map(Object::toString)));
+                    case SendRoomMessage.Limited limited -> List.of(frames.rateLimited(
+                            "too many messages to this room; slow down", limited.retryAfter().toMillis(), ref));
+                    case Refused refused -> refusal(refused, ref);
+                };
+                case Inbound.MarkRoomRead read -> switch (rooms.history().markRead(
+                        new Caller.OnConnection(connection), read.room(), read.read())) {
+                    case RoomHistory.Marked marked -> List.of();
+                    case RoomHistory.Page page -> List.of();
+                    case Refused refused -> refusal(refused, ref);
+                };
             };
         } catch (RuntimeException e) {
             LOG.warn("frame from {} failed", connection, e);

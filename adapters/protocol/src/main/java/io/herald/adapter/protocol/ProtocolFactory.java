@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.JoinSession;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RoomHistory;
+import io.herald.application.SendRoomMessage;
+import io.herald.application.SubscribeRoom;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -26,7 +29,9 @@ public class ProtocolFactory {
 
     @Singleton
     ProtocolDispatcher dispatcher(@Named("protocol") ObjectMapper json, Frames frames, JoinSession join,
-            AcknowledgeMessage acknowledge, RelayPlayerState relay) {
-        return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay);
+            AcknowledgeMessage acknowledge, RelayPlayerState relay, SubscribeRoom subscribe, SendRoomMessage send,
+            RoomHistory history) {
+        return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay,
+                new ProtocolDispatcher.Rooms(subscribe, send, history));
     }
 }

@@ -23,7 +23,7 @@ final class ClusterFanout implements Fanout {
         this.link = link;
         link.onMessage(message -> {
             if (message instanceof RelayMessage.Frame frame) {
-                local.send(frame.audience(), new Push.Relayed(frame.frame()));
+                local.send(frame.audience(), new Push.Relayed(frame.frame(), frame.offset()));
             }
         });
     }
@@ -31,8 +31,9 @@ final class ClusterFanout implements Fanout {
     @Override
     public Reach send(Audience audience, Push push) {
         String frame = format.encode(push);
-        Reach here = local.send(audience, new Push.Relayed(frame));
-        link.publish(new RelayMessage.Frame(link.node(), audience, frame));
+        long offset = Push.offsetOf(push);
+        Reach here = local.send(audience, new Push.Relayed(frame, offset));
+        link.publish(new RelayMessage.Frame(link.node(), audience, frame, offset));
         return here;
     }
 }

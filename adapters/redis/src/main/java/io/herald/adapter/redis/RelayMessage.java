@@ -2,6 +2,7 @@ package io.herald.adapter.redis;
 
 import io.herald.application.port.Audience;
 import io.herald.domain.PlayerId;
+import io.herald.domain.RoomId;
 import io.herald.domain.SessionId;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,11 +18,19 @@ sealed interface RelayMessage {
     /** The node that sent it, which ignores its own messages: it delivered to its own sockets already. */
     String origin();
 
-    record Frame(String origin, Audience audience, String frame) implements RelayMessage {
+    /** {@code offset}: a room message's place in its room, which orders it on every node; 0 for any other frame. */
+    record Frame(String origin, Audience audience, String frame, long offset) implements RelayMessage {
         public Frame {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(audience, "audience");
             Objects.requireNonNull(frame, "frame");
+            if (offset < 0) {
+                throw new IllegalArgumentException("an offset is never negative");
+            }
+        }
+
+        public Frame(String origin, Audience audience, String frame) {
+            this(origin, audience, frame, 0);
         }
     }
 
@@ -39,6 +48,8 @@ sealed interface RelayMessage {
                         p.player().value(), f.frame());
                 case Audience.Session s -> String.join("\n", VERSION, f.origin(), "session", s.session().value(),
                         s.except().map(PlayerId::value).orElse(""), f.frame());
+                case Audience.Room r -> String.join("\n", VERSION, f.origin(), "room", r.room().value(),
+                        Long.toString(f.offset()), f.frame());
             };
             case RosterChanged r -> String.join("\n", VERSION, r.origin(), "roster", r.session().value());
         };
@@ -52,6 +63,12 @@ sealed interface RelayMessage {
         }
         try {
             String origin = head[1];
+            if ("room".equals(head[2])) {
+                return head.length == 6
+                        ? Optional.of(new Frame(origin, Audience.subscribersOf(new RoomId(head[3])), head[5],
+                                Long.parseLong(head[4])))
+                        : Optional.empty();
+            }
             SessionId session = new SessionId(head[3]);
             return switch (head[2]) {
                 case "player" -> head.length == 6

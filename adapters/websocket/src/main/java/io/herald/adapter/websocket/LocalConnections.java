@@ -7,9 +7,11 @@ import io.herald.application.port.Presence;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
 import io.herald.application.port.Reach;
+import io.herald.application.port.RoomSubscriptions;
 import io.herald.domain.Connection;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.PlayerId;
+import io.herald.domain.RoomId;
 import io.herald.domain.SessionId;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * registry, its presence, and the delivery engine for its own sockets. A push is encoded once and written to every
  * matching socket; nothing is asked of the store to find anyone, because this process holds the sockets itself.
  */
-public final class LocalConnections implements ConnectionRegistry, Presence, Fanout {
+public final class LocalConnections implements ConnectionRegistry, Presence, Fanout, RoomSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnections.class);
 
     private final PushFormat format;
@@ -40,9 +42,26 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
     private final Map<ConnectionId, WebSocketSession> sockets = new ConcurrentHashMap<>();
     /** Joined devices by session, then player. Changed only inside {@code compute} on the session, read without locks. */
     private final Map<SessionId, Map<PlayerId, Set<ConnectionId>>> joined = new ConcurrentHashMap<>();
+    private final RoomFollowers rooms;
 
     public LocalConnections(PushFormat format) {
         this.format = format;
+        this.rooms = new RoomFollowers(format, sockets::get);
+    }
+
+    @Override
+    public Subscription open(ConnectionId connection, RoomId room) {
+        return rooms.open(connection, room);
+    }
+
+    @Override
+    public boolean close(ConnectionId connection, RoomId room) {
+        return rooms.close(connection, room);
+    }
+
+    @Override
+    public List<ConnectionId> subscribers(RoomId room) {
+        return rooms.subscribers(room);
     }
 
     /** The socket a connection's frames go to, from the moment its handshake is accepted. */
@@ -95,6 +114,7 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
     @Override
     public Optional<Connection> remove(ConnectionId id) {
         sockets.remove(id);
+        rooms.closeAll(id);
         Connection removed = connections.remove(id);
         if (removed != null && removed.joined()) {
             joined.computeIfPresent(removed.session(), (session, players) -> {
@@ -122,6 +142,22 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
     /** Encodes once, when any device here is in the audience, and writes the same frame to each of them. */
     @Override
     public Reach send(Audience audience, Push push) {
+        return switch (audience) {
+            case Audience.Room room -> sendToRoom(room.room(), push);
+            case Audience.InSession inSession -> sendInSession(inSession, push);
+        };
+    }
+
+    private Reach sendToRoom(RoomId room, Push push) {
+        ByteBuf frame = Unpooled.copiedBuffer(format.encode(push), StandardCharsets.UTF_8);
+        try {
+            return rooms.send(room, push, frame);
+        } finally {
+            frame.release();
+        }
+    }
+
+    private Reach sendInSession(Audience.InSession audience, Push push) {
         Map<PlayerId, Set<ConnectionId>> players = joined.get(audience.session());
         if (players == null) {
             return Reach.NONE;
@@ -185,5 +221,6 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
             }
         });
         sockets.clear();
+        rooms.shutdown();
     }
 }

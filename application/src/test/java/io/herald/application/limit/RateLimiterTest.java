@@ -1,4 +1,4 @@
-package io.herald.adapter.http;
+package io.herald.application.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,13 +127,5 @@ class RateLimiterTest {
         assertThatThrownBy(() -> new Allowance(0, Duration.ofSeconds(1), 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Allowance(1, Duration.ZERO, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Allowance(1, Duration.ofSeconds(1), 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void retry_after_is_whole_seconds_rounded_up_and_at_least_one() {
-        assertThat(RetryAfter.seconds(Duration.ofMillis(1))).isEqualTo(1);
-        assertThat(RetryAfter.seconds(Duration.ofMillis(1001))).isEqualTo(2);
-        assertThat(RetryAfter.seconds(Duration.ZERO)).isEqualTo(1);
-        assertThat(RetryAfter.seconds(Duration.ofSeconds(30))).isEqualTo(30);
     }
 }

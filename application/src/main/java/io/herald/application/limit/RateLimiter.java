@@ -1,4 +1,4 @@
-package io.herald.adapter.http;
+package io.herald.application.limit;
 
 import io.herald.application.port.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * bounded: a bucket that has filled up again is the same as none and is dropped, and past {@code maxKeys} callers a
  * new one is let through untracked rather than anyone being refused for others' traffic.
  */
-final class RateLimiter {
+public final class RateLimiter {
     /** Full buckets are looked for at most this often when the map is at its bound, and every so many takes. */
     private static final Duration SWEEP_AT_BOUND = Duration.ofSeconds(1);
     private static final long SWEEP_EVERY_TAKES = 4096;
@@ -24,7 +24,7 @@ final class RateLimiter {
     private final AtomicLong takes = new AtomicLong();
     private volatile Instant lastSweep = Instant.MIN;
 
-    RateLimiter(Allowance allowance, Clock clock, int maxKeys) {
+    public RateLimiter(Allowance allowance, Clock clock, int maxKeys) {
         if (maxKeys < 1) {
             throw new IllegalArgumentException("a rate limiter tracks at least one caller");
         }
@@ -34,13 +34,13 @@ final class RateLimiter {
     }
 
     /** Whether one more is allowed for {@code key} now, and if not, how long until it is. */
-    sealed interface Verdict {
+    public sealed interface Verdict {
     }
 
-    record Allowed() implements Verdict {
+    public record Allowed() implements Verdict {
     }
 
-    record Limited(Duration retryAfter) implements Verdict {
+    public record Limited(Duration retryAfter) implements Verdict {
     }
 
     /** Tokens left and when they were counted; never more than the allowance's burst. */
@@ -51,7 +51,7 @@ final class RateLimiter {
         }
     }
 
-    Verdict take(String key) {
+    public Verdict take(String key) {
         Instant now = clock.now();
         sweepIfDue(now);
         if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
@@ -71,7 +71,7 @@ final class RateLimiter {
     }
 
     /** Returns a token taken for something that turned out not to count (a team code that was right after all). */
-    void giveBack(String key) {
+    public void giveBack(String key) {
         Instant now = clock.now();
         buckets.computeIfPresent(key, (k, bucket) -> {
             double tokens = bucket.tokensAt(now, allowance) + 1;
@@ -80,7 +80,7 @@ final class RateLimiter {
     }
 
     /** Callers tracked now; a test's window onto the memory bound. */
-    int tracked() {
+    public int tracked() {
         return buckets.size();
     }
 

@@ -1,0 +1,112 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.GuildMembers;
+import io.herald.application.Refused;
+import io.herald.domain.GuildId;
+import io.herald.domain.Member;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A guild's member list, kept by the game's backend with the service key: its members are the members of the room
+ * {@code GUILD#{guildId}}, which exists from the first of them on.
+ */
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Controller("/api/guilds/{guildId}/members")
+public class GuildsController {
+    private final GuildMembers guilds;
+    private final Callers callers;
+
+    public GuildsController(GuildMembers guilds, Callers callers) {
+        this.guilds = guilds;
+        this.callers = callers;
+    }
+
+    @Put(value = "/{sessionId}/{playerId}", consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> add(HttpRequest<?> request, @PathVariable String guildId,
+            @PathVariable String sessionId, @PathVariable String playerId) {
+        requireService(request);
+        GuildId guild = guild(guildId);
+        return switch (guilds.add(guild, member(sessionId, playerId))) {
+            case GuildMembers.Added added -> HttpJson.ok(HttpJson.object().put("roomId", added.room().value())
+                    .put("member", true).put("already", added.already()));
+            case GuildMembers.Removed removed -> throw new IllegalStateException("an add was asked for");
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    @Delete(value = "/{sessionId}/{playerId}", produces = "application/json")
+    public HttpResponse<String> remove(HttpRequest<?> request, @PathVariable String guildId,
+            @PathVariable String sessionId, @PathVariable String playerId) {
+        requireService(request);
+        return switch (guilds.remove(guild(guildId), member(sessionId, playerId))) {
+            case GuildMembers.Removed removed -> HttpJson.ok(HttpJson.object().put("roomId", removed.room().value())
+                    .put("member", false));
+            case GuildMembers.Added added -> throw new IllegalStateException("a removal was asked for");
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    /** {@code after} is the {@code next} of the previous page: {@code sessionId|playerId} of its last member. */
+    @Get(produces = "application/json")
+    public HttpResponse<String> list(HttpRequest<?> request, @PathVariable String guildId,
+            @QueryValue Optional<String> after, @QueryValue Optional<String> limit) {
+        requireService(request);
+        int size = HttpJson.parsed("limit", limit.orElse("100"), l -> {
+            int n = Integer.parseInt(l.strip());
+            if (n < 1 || n > 1_000) {
+                throw new IllegalArgumentException("must be 1 to 1000");
+            }
+            return n;
+        });
+        Optional<Member> from = after.map(a -> HttpJson.parsed("after", a, GuildsController::memberCursor));
+        List<Member> members = guilds.list(guild(guildId), from, size);
+        ArrayNode list = HttpJson.array();
+        members.forEach(m -> list.addObject().put("sessionId", m.session().value()).put("playerId", m.player().value()));
+        ObjectNode response = HttpJson.object().put("guildId", guildId);
+        response.set("members", list);
+        if (members.size() == size) {
+            Member last = members.get(members.size() - 1);
+            response.put("next", last.session().value() + "|" + last.player().value());
+        }
+        return HttpJson.ok(response);
+    }
+
+    private static Member memberCursor(String cursor) {
+        int bar = cursor.indexOf('|');
+        if (bar < 0) {
+            throw new IllegalArgumentException("must be sessionId|playerId");
+        }
+        return new Member(new SessionId(cursor.substring(0, bar)), new PlayerId(cursor.substring(bar + 1)));
+    }
+
+    private void requireService(HttpRequest<?> request) {
+        if (!(callers.require(request) instanceof Callers.Service)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "a guild's members are kept with the service key");
+        }
+    }
+
+    private static GuildId guild(String value) {
+        return HttpJson.parsed("guildId", value, GuildId::new);
+    }
+
+    private static Member member(String session, String player) {
+        return new Member(HttpJson.parsed("sessionId", session, SessionId::new),
+                HttpJson.parsed("playerId", player, PlayerId::new));
+    }
+}
