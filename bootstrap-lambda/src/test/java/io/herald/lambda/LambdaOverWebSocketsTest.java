@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,10 +45,12 @@ class LambdaOverWebSocketsTest {
         http = new HttpHandler(lambda);
         orchestrator = new OrchestratorHandler(lambda);
         ApiGatewayStandIn.handler = new WebSocketHandler(lambda);
+        ApiGatewayStandIn.stopped = false;
     }
 
     @AfterAll
     static void stop() {
+        ApiGatewayStandIn.stopped = true;
         standIn.close();
         lambda.close();
         eventBridge.close();
@@ -144,6 +147,50 @@ class LambdaOverWebSocketsTest {
         assertThat(owed.get("messages")).singleElement()
                 .satisfies(m -> assertThat(m.get("sk").asText()).startsWith("ai-msg#" + player + "#ObjectArrive-"));
         assertThat(again.frames).isEmpty();
+    }
+
+    private static String registered(String name) throws Exception {
+        return call("POST", "/api/teams", null, null, "{\"playerName\":\"" + name + "\",\"mode\":\"solo\"}")
+                .get("token").asText();
+    }
+
+    @Test
+    void room_members_chat_and_a_returning_member_gets_what_it_missed_through_the_lambda_shape() throws Exception {
+        String ana = registered("Ana");
+        String ben = registered("Ben");
+        String room = "lambda-lobby-" + java.util.UUID.randomUUID();
+        assertThat(call("POST", "/api/rooms", null, ana, "{\"roomId\":\"" + room + "\"}").get("roomId").asText())
+                .isEqualTo(room);
+        assertThat(call("POST", "/api/rooms/" + room + "/join", null, ben, "").get("member").asBoolean()).isTrue();
+        Device anaPhone = Device.connect(ana);
+        Device benPhone = Device.connect(ben);
+        anaPhone.send("{\"type\":\"room_subscribe\",\"roomId\":\"" + room + "\"}");
+        JsonNode subscribed = anaPhone.next();
+        benPhone.send("{\"type\":\"room_subscribe\",\"roomId\":\"" + room + "\"}");
+        assertThat(benPhone.next().get("type").asText()).isEqualTo("room_subscribed");
+
+        benPhone.send("{\"type\":\"room_send\",\"roomId\":\"" + room + "\",\"text\":\"hello from ben\"}");
+        JsonNode heard = anaPhone.next();
+        anaPhone.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        anaPhone.closed.get(10, TimeUnit.SECONDS);
+        for (int i = 1; i <= 3; i++) {
+            call("POST", "/api/rooms/" + room + "/messages", null, ben, "{\"text\":\"missed " + i + "\"}");
+        }
+        Device anaAgain = Device.connect(ana);
+        anaAgain.send("{\"type\":\"room_subscribe\",\"roomId\":\"" + room + "\",\"since\":{\"offset\":1,\"epoch\":"
+                + subscribed.get("epoch").asLong() + "}}");
+        List<JsonNode> replay = List.of(anaAgain.next(), anaAgain.next(), anaAgain.next(), anaAgain.next());
+
+        assertThat(subscribed.get("type").asText()).isEqualTo("room_subscribed");
+        assertThat(heard.get("type").asText()).isEqualTo("room_message");
+        assertThat(heard.get("text").asText()).isEqualTo("hello from ben");
+        assertThat(heard.get("offset").asLong()).isEqualTo(1);
+        assertThat(replay.subList(0, 3)).extracting(f -> f.get("offset").asLong()).containsExactly(2L, 3L, 4L);
+        assertThat(replay.get(3).get("type").asText()).isEqualTo("room_subscribed");
+        assertThat(replay.get(3).get("recovered").asBoolean()).isTrue();
+        assertThat(List.of(benPhone.next(), benPhone.next())).extracting(f -> f.get("type").asText())
+                .as("ben follows the room too: his own message, and the answer to his send")
+                .containsExactlyInAnyOrder("room_sent", "room_message");
     }
 
     @Test

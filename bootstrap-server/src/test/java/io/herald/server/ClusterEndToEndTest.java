@@ -152,6 +152,41 @@ class ClusterEndToEndTest {
 
     @Test
     @Order(4)
+    void members_on_both_nodes_racing_in_one_room_each_see_every_message_once_in_offset_order() {
+        String room = "cluster-room-" + java.util.UUID.randomUUID();
+        assertThat(PlayerClient.post(baseA + "/api/rooms", ana.token, "{\"roomId\":\"" + room + "\"}").status())
+                .isEqualTo(201);
+        for (PlayerClient member : List.of(ben, cal, dee)) {
+            assertThat(PlayerClient.post(member.base + "/api/rooms/" + room + "/join", member.token, "").status())
+                    .isEqualTo(200);
+        }
+        for (PlayerClient member : List.of(ana, ben, cal, dee)) {
+            devices.get(member).send(PlayerClient.JSON.createObjectNode().put("type", "room_subscribe").put("roomId", room));
+            devices.get(member).await("room_subscribed");
+        }
+
+        int each = 15;
+        for (int i = 0; i < each; i++) {
+            for (PlayerClient sender : List.of(ben, dee)) {
+                devices.get(sender).send(PlayerClient.JSON.createObjectNode().put("type", "room_send")
+                        .put("roomId", room).put("text", sender.playerId + " " + i));
+            }
+        }
+
+        List<Long> all = java.util.stream.LongStream.rangeClosed(1, 2L * each).boxed().toList();
+        for (PlayerClient member : List.of(ana, ben, cal, dee)) {
+            List<Long> offsets = new ArrayList<>();
+            for (int i = 0; i < 2 * each; i++) {
+                offsets.add(devices.get(member).await("room_message").get("offset").asLong());
+            }
+            assertThat(offsets).as(member.playerId + " sees each offset once, in order").containsExactlyElementsOf(all);
+            assertThat(devices.get(member).drain("room_message", QUIET)).as("nothing twice").isEmpty();
+            devices.get(member).drain("room_sent", Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(5)
     void a_node_killed_hard_loses_nothing_its_players_reconnect_to_the_other_and_catch_up() throws Exception {
         nodeB.killHard();
         for (PlayerClient player : List.of(cal, dee)) {

@@ -31,7 +31,9 @@ final class CommandLine {
             "seed", Set.of("sessions", "players", "events", "settle"),
             "broadcast", Set.of("players", "events", "interval", "in-flight", "settle"),
             "idle", Set.of("connections", "hold", "ping-every"),
-            "cluster", Set.of("sessions", "players", "events", "kill-command", "kill-url", "kill-after", "settle"));
+            "cluster", Set.of("sessions", "players", "events", "kill-command", "kill-url", "kill-after", "settle"),
+            "room", Set.of("rooms", "members", "senders", "messages", "interval", "reconnect", "missed",
+                    "history-pages", "settle"));
     private static final Set<String> HELP = Set.of("help", "-h", "--help");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
@@ -47,7 +49,7 @@ final class CommandLine {
         }
         if (!FLAGS.containsKey(scenario)) {
             return new Invocation.Invalid("unknown scenario '" + scenario
-                    + "' (expected seed, broadcast, idle or cluster)");
+                    + "' (expected seed, broadcast, idle, cluster or room)");
         }
         Map<String, String> flags = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -95,6 +97,7 @@ final class CommandLine {
                     flags.duration("hold", Duration.ofSeconds(60), ChronoUnit.SECONDS, false),
                     flags.optionalDuration("ping-every", ChronoUnit.SECONDS), timeout, concurrency);
             case "cluster" -> cluster(flags, urls, timeout, concurrency);
+            case "room" -> room(flags, urls, timeout, concurrency);
             default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "'");
         };
     }
@@ -140,6 +143,27 @@ final class CommandLine {
         return new ScenarioOptions.Cluster(urls, flags.positive("sessions", 200), flags.atLeastTwo("players", 5),
                 events, kill, timeout, flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true),
                 concurrency);
+    }
+
+    private static ScenarioOptions.Room room(Flags flags, List<URI> urls, Duration timeout, int concurrency) {
+        int members = flags.positive("members", 20);
+        int senders = flags.positive("senders", 2);
+        if (senders > members) {
+            throw new IllegalArgumentException("--senders (" + senders + ") must not exceed --members (" + members
+                    + "): senders are members of the room");
+        }
+        // Only a member who does not send can be away while the others talk; with none, there is nobody to reconnect.
+        int listeners = members - senders;
+        int reconnect = flags.nonNegative("reconnect", Math.min(1, listeners));
+        if (reconnect > listeners) {
+            throw new IllegalArgumentException("--reconnect (" + reconnect + ") must not exceed --members minus"
+                    + " --senders (" + listeners + "): only members who do not send go away and come back");
+        }
+        return new ScenarioOptions.Room(urls, flags.positive("rooms", 10), members, senders,
+                flags.positive("messages", 50),
+                flags.duration("interval", Duration.ofMillis(20), ChronoUnit.MILLIS, true), reconnect,
+                flags.nonNegative("missed", 100), flags.nonNegative("history-pages", 20), timeout,
+                flags.duration("settle", Duration.ofSeconds(1), ChronoUnit.SECONDS, true), concurrency);
     }
 
     /** Typed reads of the raw flag values; each failure names the flag. */

@@ -41,6 +41,7 @@ public final class LoadTest {
                                 new BroadcastScenario(broadcast, nodes, out).run();
                         case ScenarioOptions.Idle idle -> new IdleScenario(idle, nodes, out).run();
                         case ScenarioOptions.Cluster cluster -> new ClusterScenario(cluster, nodes, out).run();
+                        case ScenarioOptions.Room room -> new RoomScenario(room, nodes, out).run();
                     };
                 } finally {
                     client.shutdownNow();

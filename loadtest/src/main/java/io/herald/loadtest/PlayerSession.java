@@ -1,6 +1,7 @@
 package io.herald.loadtest;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +75,15 @@ final class PlayerSession {
     /** Tells the server this player has the message, as for a push: catch-up needs the same ack. */
     void acknowledge(String sessionId, String sk) {
         outbox.send(WireFrames.delivered(sessionId, sk, clock.instant()));
+    }
+
+    /** Follows a room (no join_session is needed for rooms); {@code since} asks for what came after it first. */
+    void subscribeRoom(String roomId, Optional<RoomPosition> since) {
+        outbox.send(WireFrames.roomSubscribe(roomId, since));
+    }
+
+    void sendToRoom(String roomId, String text, String clientMessageId) {
+        outbox.send(WireFrames.roomSend(roomId, text, clientMessageId));
     }
 
     void ping() {

@@ -62,6 +62,27 @@ final class Registrar {
         return new Roster(teams, failures);
     }
 
+    /**
+     * Registers one solo player per name, each in a session of its own (room members need no team), player
+     * {@code k} through node {@code k mod n}. The roster holds one team per player, in the order of the names.
+     */
+    static Roster registerSolo(Nodes nodes, List<String> names, int concurrency, PrintStream out) {
+        Progress progress = new Progress(out, "registered", names.size());
+        List<Attempt<Registration>> attempts = Bounded.map(IntStream.range(0, names.size()).boxed().toList(),
+                concurrency, progress, k -> Attempt.of(() -> nodes.forSeat(k, 0).register(names.get(k), "solo",
+                        null)));
+        List<List<Registration>> teams = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            switch (attempts.get(k)) {
+                case Attempt.Done<Registration> done -> teams.add(List.of(done.value()));
+                case Attempt.Failed<Registration> failed -> failures.add(names.get(k) + " not registered: "
+                        + failed.reason());
+            }
+        }
+        return new Roster(teams, failures);
+    }
+
     private static String name(String prefix, int team, int player) {
         return prefix + "-t" + team + "-p" + player;
     }

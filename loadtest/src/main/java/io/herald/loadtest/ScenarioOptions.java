@@ -49,6 +49,20 @@ sealed interface ScenarioOptions {
     }
 
     /**
+     * {@code rooms} rooms of {@code members} subscribed members each; the first {@code senders} members of a room
+     * send {@code messages} each, one every {@code interval}; then {@code reconnect} members per room who do not send
+     * go away while {@code missed} more are sent, and come back asking for exactly those; then {@code historyPages}
+     * pages of history are read over HTTP.
+     */
+    record Room(List<URI> urls, int rooms, int members, int senders, int messages, Duration interval, int reconnect,
+            int missed, int historyPages, Duration timeout, Duration settle, int concurrency)
+            implements ScenarioOptions {
+        public Room {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /**
      * The kill of a cluster run: {@code command} goes to {@code /bin/sh -c} once {@code after} events were accepted;
      * {@code node} is the index of {@code --kill-url} when the operator named the victim, else it is detected.
      */

@@ -115,6 +115,32 @@ final class ServerUnderTest {
         return WireFrames.catchUpPage(response.body());
     }
 
+    /** Makes a general room; the player who makes it is its first member. */
+    void createRoom(Registration player, String roomId, String name) throws IOException, InterruptedException {
+        ObjectNode body = WireFrames.JSON.createObjectNode().put("roomId", roomId).put("name", name);
+        HttpResponse<String> response = client.send(post("/api/rooms", body)
+                .header("Authorization", "Bearer " + player.token()).build(), HttpResponse.BodyHandlers.ofString());
+        requireStatus("POST /api/rooms", response, 201);
+    }
+
+    void joinRoom(Registration player, String roomId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/rooms/" + encode(roomId) + "/join"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + player.token())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        requireOk("POST /api/rooms/{roomId}/join", client.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** One page of a room's history, newest first: the newest {@code limit}, or those before {@code before}. */
+    RoomHistoryPage roomHistory(Registration player, String roomId, int limit, Optional<String> before)
+            throws IOException, InterruptedException {
+        String query = "?limit=" + limit + before.map(cursor -> "&before=" + encode(cursor)).orElse("");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/rooms/" + encode(roomId) + "/messages"
+                + query)).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + player.token()).GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        requireOk("GET /api/rooms/{roomId}/messages", response);
+        return WireFrames.roomHistoryPage(response.body());
+    }
+
     private EventAccepted postEvent(Registration player, String eventType, String refField, String ref)
             throws IOException, InterruptedException {
         ObjectNode body = WireFrames.JSON.createObjectNode().put("sessionId", player.sessionId())
@@ -185,7 +211,11 @@ final class ServerUnderTest {
     }
 
     private static void requireOk(String call, HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != 200) {
+        requireStatus(call, response, 200);
+    }
+
+    private static void requireStatus(String call, HttpResponse<String> response, int expected) throws IOException {
+        if (response.statusCode() != expected) {
             throw new ServerRefusal(call + " answered " + response.statusCode() + ": "
                     + Failures.abbreviate(response.body()));
         }

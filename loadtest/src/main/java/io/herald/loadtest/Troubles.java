@@ -13,7 +13,7 @@ final class Troubles {
     private final AtomicInteger pongs = new AtomicInteger();
     private final List<String> examples = new ArrayList<>();
 
-    /** Books a frame that is neither an ai_message nor a runtime_delta. */
+    /** Books a frame the scenario does not book itself (for most, neither an ai_message nor a runtime_delta). */
     void onOtherFrame(Arrival arrival) {
         switch (arrival.frame()) {
             case Frame.ServerError error -> {
@@ -30,13 +30,22 @@ final class Troubles {
                 // The session's join future handles it.
             }
             case Frame.Other ignored -> {
-                // WireFrames of later issues (rooms, notifications) are not what these scenarios measure.
+                // Frames of other features (notifications, room frames this tool does not read) are not measured.
             }
             case Frame.AiMessage ignored -> {
                 // Booked by the scenario's router.
             }
             case Frame.RuntimeDelta ignored -> {
                 // Booked by the scenario's router.
+            }
+            case Frame.RoomMessage ignored -> {
+                // Booked by the room scenario's members.
+            }
+            case Frame.RoomSubscribed ignored -> {
+                // Answers the room scenario's subscription.
+            }
+            case Frame.RoomSent ignored -> {
+                // Answers the room scenario's send.
             }
         }
     }

@@ -31,6 +31,9 @@ final class WireFrames {
             case "joined" -> new Frame.Joined(field(node, "sessionId"), field(node, "playerId"));
             case "ai_message" -> aiMessage(node, text);
             case "runtime_delta" -> runtimeDelta(node, text);
+            case "room_message" -> roomMessage(node, text);
+            case "room_subscribed" -> roomSubscribed(node, text);
+            case "room_sent" -> roomSent(node, text);
             case "pong" -> new Frame.Pong();
             case "error" -> new Frame.ServerError(field(node, "code"), field(node, "message"),
                     node.hasNonNull("ref") ? node.get("ref").toString() : null);
@@ -55,6 +58,42 @@ final class WireFrames {
         }
         String next = field(root, "nextCursor");
         return new CatchUpPage(parsed, Optional.ofNullable(next).filter(cursor -> !cursor.isEmpty()));
+    }
+
+    /**
+     * A page of {@code GET /api/rooms/{roomId}/messages}: each message in the fields of the push it stands for, and
+     * the cursor of the next page if there is one.
+     */
+    static RoomHistoryPage roomHistoryPage(String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        JsonNode messages = root == null ? null : root.get("messages");
+        if (messages == null || !messages.isArray()) {
+            throw new IOException("room history answer without a messages array: " + Failures.abbreviate(body));
+        }
+        List<Frame.RoomMessage> parsed = new ArrayList<>(messages.size());
+        for (JsonNode message : messages) {
+            if (!(roomMessage(message, body) instanceof Frame.RoomMessage read)) {
+                throw new IOException("room history message without roomId, offset, epoch or messageId: "
+                        + Failures.abbreviate(message.toString()));
+            }
+            parsed.add(read);
+        }
+        String next = field(root, "nextCursor");
+        return new RoomHistoryPage(parsed, Optional.ofNullable(next).filter(cursor -> !cursor.isEmpty()));
+    }
+
+    /** Follows a room; with {@code since}, the server first replays what came after that position. */
+    static String roomSubscribe(String roomId, Optional<RoomPosition> since) {
+        ObjectNode frame = object("room_subscribe").put("roomId", roomId);
+        since.ifPresent(position -> frame.putObject("since").put("offset", position.offset())
+                .put("epoch", position.epoch()));
+        return write(frame);
+    }
+
+    /** Says {@code text} in a room; the clientMessageId doubles as the ref, so a refusal names the send it refuses. */
+    static String roomSend(String roomId, String text, String clientMessageId) {
+        return write(object("room_send").put("roomId", roomId).put("text", text)
+                .put("clientMessageId", clientMessageId).put("ref", clientMessageId));
     }
 
     static String joinSession(String sessionId, String playerId) {
@@ -97,6 +136,40 @@ final class WireFrames {
                     field(delta, "objectId")));
         }
         return new Frame.RuntimeDelta(field(node, "sessionId"), parsed);
+    }
+
+    private static Frame roomMessage(JsonNode node, String text) {
+        String roomId = field(node, "roomId");
+        String messageId = field(node, "messageId");
+        if (roomId == null || messageId == null || !isWhole(node, "offset") || !isWhole(node, "epoch")) {
+            return new Frame.Malformed("room_message without roomId, messageId or a whole offset and epoch", text);
+        }
+        return new Frame.RoomMessage(roomId, node.get("offset").asLong(), node.get("epoch").asLong(), messageId,
+                field(node, "senderId"), field(node, "text"));
+    }
+
+    private static Frame roomSubscribed(JsonNode node, String text) {
+        JsonNode recovered = node.get("recovered");
+        if (field(node, "roomId") == null || recovered == null || !recovered.isBoolean() || !isWhole(node, "replayed")
+                || !isWhole(node, "offset") || !isWhole(node, "epoch")) {
+            return new Frame.Malformed("room_subscribed without roomId, recovered, replayed, offset or epoch", text);
+        }
+        return new Frame.RoomSubscribed(field(node, "roomId"), recovered.asBoolean(), node.get("replayed").asInt(),
+                node.get("offset").asLong(), node.get("epoch").asLong());
+    }
+
+    private static Frame roomSent(JsonNode node, String text) {
+        if (field(node, "roomId") == null || field(node, "messageId") == null || !isWhole(node, "offset")
+                || !isWhole(node, "epoch")) {
+            return new Frame.Malformed("room_sent without roomId, messageId or a whole offset and epoch", text);
+        }
+        return new Frame.RoomSent(field(node, "roomId"), node.get("offset").asLong(), node.get("epoch").asLong(),
+                field(node, "messageId"), node.path("repeated").asBoolean(false), field(node, "clientMessageId"));
+    }
+
+    private static boolean isWhole(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isIntegralNumber() && value.canConvertToLong();
     }
 
     private static ObjectNode object(String type) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * {@code herald.rooms.*}: how many members a room may have, how many missed messages a subscription replays before
  * it answers "not recovered" (the client then reads history), and how fast one member may send to one room.
- * How long messages are kept is the store's ({@code herald.rooms.retention}).
+ * {@code retention}: how long room messages are kept; the store reads it, for its TTL.
  */
 @ConfigurationProperties("herald.rooms")
 public class RoomSettings {
@@ -16,6 +16,7 @@ public class RoomSettings {
     private int maxReplay = RoomRules.DEFAULTS.maxReplay();
     private int sendsPerSecond = RoomRules.DEFAULTS.sendAllowance().count();
     private int sendBurst = RoomRules.DEFAULTS.sendAllowance().burst();
+    private Duration retention = Duration.ofDays(30);
 
     public int getMaxMembers() {
         return maxMembers;
@@ -47,6 +48,14 @@ public class RoomSettings {
 
     public void setSendBurst(int sendBurst) {
         this.sendBurst = sendBurst;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
     }
 
     public RoomRules rules() {

@@ -12,6 +12,11 @@ import io.herald.application.port.RosterChanges;
 import io.herald.domain.Connection;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.PlayerId;
+import io.herald.domain.Member;
+import io.herald.domain.MessageId;
+import io.herald.domain.RoomText;
+import io.herald.domain.RoomMessage;
+import io.herald.domain.RoomId;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.DeltaType;
 import io.herald.domain.SessionId;
@@ -142,6 +147,21 @@ class ClusterOverRedisTest {
             assertThat(here.getValue()).isEqualTo(new Push.Relayed("{\"type\":\"RuntimeDeltas\"}"));
         });
         assertThat(b.devices.received).singleElement().isEqualTo(a.devices.received.getFirst());
+    }
+
+    @Test
+    void a_room_message_reaches_the_other_nodes_subscribers_with_its_offset_for_ordering() {
+        RoomId lobby = new RoomId("lobby");
+        RoomMessage said = new RoomMessage(lobby, 7, 3, new MessageId("m-7"), new Member(session, ana),
+                RoomText.from("hi").text().orElseThrow(), Instant.now());
+
+        a.fanout.send(Audience.subscribersOf(lobby), new Push.RoomMessageSaid(said));
+
+        await(() -> b.devices.received.size() == 1, "the relayed room message on the other node");
+        assertThat(b.devices.received.getFirst().getKey()).isEqualTo(Audience.subscribersOf(lobby));
+        assertThat(b.devices.received.getFirst().getValue())
+                .isEqualTo(new Push.Relayed("{\"type\":\"RoomMessageSaid\"}", 7));
+        assertThat(a.devices.received.getFirst().getValue()).isEqualTo(b.devices.received.getFirst().getValue());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.port.Audience;
 import io.herald.domain.PlayerId;
+import io.herald.domain.RoomId;
 import io.herald.domain.SessionId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ class RelayMessageTest {
                 new RelayMessage.Frame("node-a", Audience.player(session, ana), "{\"type\":\"ai_message\"}"),
                 new RelayMessage.Frame("node-a", Audience.othersIn(session, ana), "{\"a\":\"x\\ny\"}"),
                 new RelayMessage.Frame("node-a", Audience.everyoneIn(session), "{}"),
+                new RelayMessage.Frame("node-a", Audience.subscribersOf(new RoomId("lobby")), "{\"offset\":9}", 9),
+                new RelayMessage.Frame("node-a", Audience.subscribersOf(new RoomId("GUILD#raiders")), "{}", 1),
                 new RelayMessage.RosterChanged("node-b", session)}) {
             assertThat(RelayMessage.decode(RelayMessage.encode(message))).contains(message);
         }
@@ -37,5 +40,8 @@ class RelayMessageTest {
         assertThat(RelayMessage.decode("h1\nnode\nvoice\ns\np\n{}")).isEmpty();
         assertThat(RelayMessage.decode("h1\nnode\nplayer\nbad#session\np\n{}")).isEmpty();
         assertThat(RelayMessage.decode("h1\nnode\nplayer\ns")).isEqualTo(Optional.empty());
+        assertThat(RelayMessage.decode("h1\nnode\nroom\nlobby\n-1\n{}")).isEmpty();
+        assertThat(RelayMessage.decode("h1\nnode\nroom\nlobby\nseven\n{}")).isEmpty();
+        assertThat(RelayMessage.decode("h1\nnode\nroom\nbad room\n1\n{}")).isEmpty();
     }
 }
