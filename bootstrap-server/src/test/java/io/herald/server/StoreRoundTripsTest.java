@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What each kind of event costs the embedded store, counted on its client, for a team of three whose devices are
  * all online and whose session the server has seen before. Counts, not timings: they do not depend on the machine.
- * Each test has a team of its own, so no cooldown window carries over. Every transaction is followed by the
- * confirming read the embedded store needs (a GetItem of a key never written), so each shows as one of each.
+ * Each test has a team of its own, so no cooldown window carries over. A transaction the server acts on as kept (a
+ * hold before its 2xx, a settle before its push) is followed by the confirming read the embedded store needs (a
+ * GetItem of a key never written); a release is not, since losing one only means orchestrating the event again.
  */
 class StoreRoundTripsTest {
     private static HeraldServer server;
@@ -84,7 +85,7 @@ class StoreRoundTripsTest {
 
         report("(a) PeriodicCheck with a delta over HTTP, orchestration silent", intake);
         assertThat(intake).as("recipients and rosters come from memory; the event is held, then released")
-                .isEqualTo(Map.of("TransactWriteItems", 2L, "GetItem", 2L));
+                .isEqualTo(Map.of("TransactWriteItems", 2L, "GetItem", 1L));
     }
 
     @Test
@@ -108,7 +109,7 @@ class StoreRoundTripsTest {
         assertThat(individual).as("claim, cooldown and copy as one transaction")
                 .isEqualTo(Map.of("TransactWriteItems", 1L, "GetItem", 1L));
         assertThat(wholeEvent).as("held, settled, released: the deltas cost nothing")
-                .isEqualTo(Map.of("TransactWriteItems", 3L, "GetItem", 3L));
+                .isEqualTo(Map.of("TransactWriteItems", 3L, "GetItem", 2L));
     }
 
     @Test
@@ -134,7 +135,7 @@ class StoreRoundTripsTest {
         report("(a)+(c) the arrival completing the team over HTTP, deltas and team broadcast", lastArrival);
         report("the same arrival orchestrated again (a duplicate)", duplicate);
         assertThat(lastArrival).as("hold, record the arrival, read the arrivals, settle the broadcast, release")
-                .isEqualTo(Map.of("PutItem", 1L, "Query", 1L, "TransactWriteItems", 3L, "GetItem", 3L));
+                .isEqualTo(Map.of("PutItem", 1L, "Query", 1L, "TransactWriteItems", 3L, "GetItem", 2L));
     }
 
     /** Waits until the store has been left alone for a moment: everything an event set off has finished. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 /** Reads server frames into {@link Frame} values and writes the few client frames, in the field names of DESIGN §5. */
 final class WireFrames {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SUBSCRIBE_REF = "subscribe";
 
     private WireFrames() {}
 
@@ -82,9 +83,12 @@ final class WireFrames {
         return new RoomHistoryPage(parsed, Optional.ofNullable(next).filter(cursor -> !cursor.isEmpty()));
     }
 
-    /** Follows a room; with {@code since}, the server first replays what came after that position. */
+    /**
+     * Follows a room; with {@code since}, the server first replays what came after that position. The ref
+     * {@value #SUBSCRIBE_REF} tells a refusal of the subscription from one of a send.
+     */
     static String roomSubscribe(String roomId, Optional<RoomPosition> since) {
-        ObjectNode frame = object("room_subscribe").put("roomId", roomId);
+        ObjectNode frame = object("room_subscribe").put("roomId", roomId).put("ref", SUBSCRIBE_REF);
         since.ifPresent(position -> frame.putObject("since").put("offset", position.offset())
                 .put("epoch", position.epoch()));
         return write(frame);

@@ -289,7 +289,8 @@ public final class DynamoDbMessageStore implements MessageStore {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         if (combineWrites) {
-            return switch (table.transact(List.of(TransactWriteItem.builder().update(update).build()))) {
+            // An ack lost in a crash only brings its message back once more through catch-up (at least once).
+            return switch (table.transactUnconfirmed(List.of(TransactWriteItem.builder().update(update).build()))) {
                 case Transaction.Committed committed -> AckResult.RECORDED;
                 case Transaction.Refused refused -> unchangedOrMissing(refused.itemAt(0), at);
             };

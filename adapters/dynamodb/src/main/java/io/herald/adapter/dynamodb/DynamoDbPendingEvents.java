@@ -63,7 +63,8 @@ public final class DynamoDbPendingEvents implements PendingEvents {
     public void release(GameEvent event) {
         Delete delete = Delete.builder().tableName(table.name()).key(keyOf(event)).build();
         if (combineWrites) {
-            table.transact(List.of(TransactWriteItem.builder().delete(delete).build()));
+            // A release lost in a crash only means the event is orchestrated again, which changes nothing.
+            table.transactUnconfirmed(List.of(TransactWriteItem.builder().delete(delete).build()));
         } else {
             table.call("release " + event.id(), () -> table.client().deleteItem(b -> b.tableName(delete.tableName())
                     .key(delete.key())));

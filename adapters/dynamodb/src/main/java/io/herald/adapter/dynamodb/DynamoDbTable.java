@@ -49,10 +49,11 @@ public final class DynamoDbTable implements AutoCloseable {
         this.batchWriter = new BatchWriter(this.client, name, retrying);
         this.groupCommit = new GroupCommit(items -> {
             call("TransactWriteItems", () -> this.client.transactWriteItems(b -> b.transactItems(items)));
+            return null;
+        }, () -> {
             if (confirmTransactions) {
                 get(TableLayout.BARRIER, TableLayout.BARRIER);
             }
-            return null;
         }, MAX_TRANSACTION_ITEMS, COMMITTERS);
     }
 
@@ -74,7 +75,15 @@ public final class DynamoDbTable implements AutoCloseable {
 
     /** Writes the items all or none, perhaps in one request with other callers' items; never split across two. */
     Transaction.Outcome transact(List<TransactWriteItem> items) {
-        return groupCommit.commit(new Transaction.Request(items));
+        return groupCommit.commit(new Transaction.Request(items, true));
+    }
+
+    /**
+     * The same, for a write whose loss in a crash only means doing something again (an ack, a release): the caller
+     * does not wait for the store to confirm the commit (on the embedded store a read costs as much as the write).
+     */
+    Transaction.Outcome transactUnconfirmed(List<TransactWriteItem> items) {
+        return groupCommit.commit(new Transaction.Request(items, false));
     }
 
     <T> T call(String what, Supplier<T> call) {

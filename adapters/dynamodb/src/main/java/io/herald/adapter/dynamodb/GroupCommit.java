@@ -35,6 +35,7 @@ final class GroupCommit implements AutoCloseable {
             "ProvisionedThroughputExceeded");
 
     private final Function<List<TransactWriteItem>, Void> write;
+    private final Runnable confirm;
     private final int maxItems;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final List<Thread> committers = new ArrayList<>();
@@ -54,10 +55,19 @@ final class GroupCommit implements AutoCloseable {
      * @param committers how many transactions may be in flight at once
      */
     GroupCommit(Function<List<TransactWriteItem>, Void> write, int maxItems, int committers) {
+        this(write, () -> { }, maxItems, committers);
+    }
+
+    /**
+     * @param confirm runs after a write that holds a durable request and before its callers hear back: waits until
+     *                the store has really committed it (see {@link Transaction.Request#durable})
+     */
+    GroupCommit(Function<List<TransactWriteItem>, Void> write, Runnable confirm, int maxItems, int committers) {
         if (maxItems < 1 || committers < 1) {
             throw new IllegalArgumentException("a group commit needs room for one item and one committer");
         }
         this.write = write;
+        this.confirm = confirm;
         this.maxItems = maxItems;
         this.committerCount = committers;
     }
@@ -151,6 +161,9 @@ final class GroupCommit implements AutoCloseable {
         batch.forEach(p -> items.addAll(p.request().items()));
         try {
             write.apply(items);
+            if (batch.stream().anyMatch(p -> p.request().durable())) {
+                confirm.run();
+            }
             batch.forEach(p -> p.outcome().complete(Transaction.committed()));
         } catch (TransactionCanceledException cancelled) {
             sortOut(batch, cancelled);
@@ -196,6 +209,9 @@ final class GroupCommit implements AutoCloseable {
     private void retryAlone(Pending pending, TransactionCanceledException cause) {
         try {
             write.apply(pending.request().items());
+            if (pending.request().durable()) {
+                confirm.run();
+            }
             pending.outcome().complete(Transaction.committed());
         } catch (TransactionCanceledException cancelled) {
             sortOut(List.of(pending), cancelled);

@@ -12,13 +12,21 @@ final class Transaction {
     private Transaction() {
     }
 
-    /** The items of one caller's transaction, in the order its cancellation reasons come back. */
-    record Request(List<TransactWriteItem> items) {
+    /**
+     * The items of one caller's transaction, in the order its cancellation reasons come back. {@code durable}: the
+     * caller acts on it as surely kept (answers a client, pushes what it stored), so the store must have committed it
+     * before the caller hears back; a write whose loss only means doing something again need not wait for that.
+     */
+    record Request(List<TransactWriteItem> items, boolean durable) {
         Request {
             items = List.copyOf(items);
             if (items.isEmpty()) {
                 throw new IllegalArgumentException("a transaction needs at least one item");
             }
+        }
+
+        Request(List<TransactWriteItem> items) {
+            this(items, true);
         }
     }
 

@@ -232,4 +232,18 @@ class GroupCommitTest {
         assertThat(fine.get(5, TimeUnit.SECONDS)).isInstanceOf(Transaction.Committed.class);
         assertThat(refused.get(5, TimeUnit.SECONDS)).isInstanceOf(Transaction.Refused.class);
     }
+
+    @Test
+    void only_a_write_holding_a_durable_request_waits_for_the_stores_confirmation() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        commit = new GroupCommit(items -> {
+            calls.add("write " + pks(items));
+            return null;
+        }, () -> calls.add("confirm"), 100, 1);
+
+        commit.commit(new Transaction.Request(List.of(put("release")), false));
+        commit.commit(new Transaction.Request(List.of(put("hold")), true));
+
+        assertThat(calls).containsExactly("write [release]", "write [hold]", "confirm");
+    }
 }
