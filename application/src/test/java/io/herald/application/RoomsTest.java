@@ -3,11 +3,11 @@ package io.herald.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.fake.FakeHerald;
+import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryRoomSubscriptions;
 import io.herald.application.fake.ManualClock;
 import io.herald.application.fake.RecordingGateway;
 import io.herald.application.fake.SequentialIds;
-import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.limit.Allowance;
 import io.herald.application.port.Push;
 import io.herald.application.port.RoomStore;

@@ -3,10 +3,10 @@ package io.herald.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomStore.Appended;
 import io.herald.application.port.RoomStore.HistoryQuery;
 import io.herald.application.port.RoomStore.Replay;
+import io.herald.application.port.RoomStore;
 import io.herald.domain.ClientMessageId;
 import io.herald.domain.GuildId;
 import io.herald.domain.Member;

@@ -1,10 +1,10 @@
 package io.herald.adapter.dynamodb;
 
+import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
+import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
-import io.herald.application.port.Clock;
-import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.PendingEvents;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomSubscriptions;
@@ -12,8 +12,8 @@ import io.herald.application.port.SessionDirectory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

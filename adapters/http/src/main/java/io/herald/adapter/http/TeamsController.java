@@ -1,11 +1,11 @@
 package io.herald.adapter.http;
 
-import io.herald.application.limit.RateLimiter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.JoinTeam;
 import io.herald.application.Refused;
 import io.herald.application.RegisterTeam;
 import io.herald.application.Registration;
+import io.herald.application.limit.RateLimiter;
 import io.herald.application.port.SessionTokens;
 import io.herald.domain.Refusal;
 import io.herald.domain.TeamCode;
@@ -17,9 +17,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.http.annotation.Post;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package io.herald.adapter.protocol;
 
 import io.herald.domain.Ack;
+import io.herald.domain.ClientMessageId;
 import io.herald.domain.InboxKey;
 import io.herald.domain.PlayerId;
-import io.herald.domain.ClientMessageId;
 import io.herald.domain.PlayerState;
 import io.herald.domain.RoomId;
 import io.herald.domain.RoomPosition;

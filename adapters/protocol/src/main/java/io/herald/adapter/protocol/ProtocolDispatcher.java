@@ -1,11 +1,11 @@
 package io.herald.adapter.protocol;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.Caller;
 import io.herald.application.JoinSession;
 import io.herald.application.Refused;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.RoomHistory;
-import io.herald.application.Caller;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
 import io.herald.domain.ConnectionId;

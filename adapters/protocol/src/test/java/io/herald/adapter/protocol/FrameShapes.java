@@ -8,9 +8,10 @@ import java.util.List;
 /** The shared JSON shapes in the words of frames, and the frames themselves, so the decoder meets what clients send. */
 final class FrameShapes {
     private static final List<String> FRAME_TYPES = List.of("join_session", "join", "ai_message_delivered",
-            "ai_message_read", "player_state_update", "ping");
+            "ai_message_read", "player_state_update", "ping", "room_subscribe", "room_unsubscribe", "room_send",
+            "room_read");
     private static final List<String> FRAME_KEYS = List.of("type", "ref", "sessionId", "playerId", "sk", "state",
-            "timestamp", "playerName");
+            "timestamp", "playerName", "roomId", "text", "clientMessageId", "since", "offset", "epoch", "senderId");
     static final JsonShapes JSON = new JsonShapes(FRAME_TYPES, FRAME_KEYS);
 
     private FrameShapes() {
@@ -44,7 +45,31 @@ final class FrameShapes {
                 random -> "{\"type\":\"" + Gen.of("ai_message_delivered", "ai_message_read").next(random) + "\",\"sessionId\":"
                         + id.next(random) + ",\"sk\":" + id.next(random) + ",\"timestamp\":\"2026-01-09T10:30:00Z\""
                         + ref.next(random) + "}",
-                random -> "{\"type\":\"ping\"" + ref.next(random) + "}");
+                random -> "{\"type\":\"ping\"" + ref.next(random) + "}",
+                random -> "{\"type\":\"room_subscribe\",\"roomId\":" + id.next(random) + since(random)
+                        + ref.next(random) + "}",
+                random -> "{\"type\":\"room_unsubscribe\",\"roomId\":" + id.next(random) + ref.next(random) + "}",
+                random -> "{\"type\":\"room_send\",\"roomId\":" + id.next(random) + ",\"text\":"
+                        + JsonString.quote(JsonShapes.text(40).next(random))
+                        + (random.nextBoolean() ? ",\"clientMessageId\":" + id.next(random) : "")
+                        + (random.nextInt(4) == 0 ? ",\"senderId\":" + id.next(random) : "") + ref.next(random) + "}",
+                random -> "{\"type\":\"room_read\",\"roomId\":" + id.next(random) + position(random)
+                        + ref.next(random) + "}");
+    }
+
+    private static String since(java.util.Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> "";
+            case 1 -> ",\"since\":{" + position(random).substring(1) + "}";
+            default -> ",\"since\":" + JSON.values(2).next(random);
+        };
+    }
+
+    /** {@code ,"offset":…,"epoch":…} with numbers of every kind, some of them not whole or out of range. */
+    private static String position(java.util.Random random) {
+        Gen<String> number = Gen.weighted(6, (Gen<String>) r -> String.valueOf(r.nextInt(5)), 2, JsonShapes.numbers(),
+                1, JSON.values(1));
+        return ",\"offset\":" + number.next(random) + ",\"epoch\":" + number.next(random);
     }
 
     /** State updates of every size and shape: nested, over-long keys and texts, more fields than allowed. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.application.Caller;
+import io.herald.application.CreateRoom;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.RelayPlayerState;
@@ -13,10 +15,14 @@ import io.herald.application.fuzz.Gen;
 import io.herald.domain.Connection;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.Delivery;
+import io.herald.domain.Member;
+import io.herald.domain.Membership;
 import io.herald.domain.Message;
 import io.herald.domain.NodeComplete;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PositionRelay;
+import io.herald.domain.Room;
+import io.herald.domain.RoomId;
 import io.herald.domain.SessionPlayer;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +48,10 @@ class ProtocolDispatcherFuzzTest {
 
     /** What a frame could change: the inbox, the connections, the roster, and what was pushed. */
     private record Snapshot(int copies, Delivery anasCopy, Optional<Connection> phone, List<Connection> session,
-            List<SessionPlayer> roster, int pushes) {
+            List<SessionPlayer> roster, int pushes, Optional<Room> lobby, Optional<Membership> anasPlace) {
     }
+
+    private final RoomId lobby = new RoomId("lobby");
 
     ProtocolDispatcherFuzzTest() {
         herald.openConnection.open(new OpenConnection.Command(anaPhone, team.session(), ana));
@@ -52,19 +60,22 @@ class ProtocolDispatcherFuzzTest {
         herald.connect(team.session(), team.player(1));
         anasCopy = ((OrchestrateMessages.Sent) herald.orchestrate.handle(
                 new NodeComplete(team.session(), ana, "node-3", herald.clock.now()))).message().fanOut().getFirst();
+        herald.createRoom.create(new CreateRoom.Command(Optional.of(new Caller.OnConnection(anaPhone)), lobby, "Lobby"));
     }
 
     private Snapshot snapshot() {
         return new Snapshot(herald.store.copyCount(),
                 herald.store.find(team.session(), anasCopy.inboxKey(), herald.clock.now()).orElseThrow().delivery(),
                 herald.connections.find(anaPhone), herald.connections.ofSession(team.session()),
-                herald.directory.roster(team.session()), herald.gateway.totalPushes());
+                herald.directory.roster(team.session()), herald.gateway.totalPushes(), herald.rooms.find(lobby),
+                herald.rooms.membership(lobby, new Member(team.session(), ana)));
     }
 
     /** Frames built partly from the fixture's real ids, so some are valid and reach the use cases. */
     private Gen<String> frames() {
         Gen<String> ids = Gen.of(team.session().value(), ana.value(), team.player(1).value(), anasCopy.inboxKey().value(),
-                "ai-msg#" + team.player(1) + "#NodeComplete-0000000000000000", "other-session");
+                "ai-msg#" + team.player(1) + "#NodeComplete-0000000000000000", "other-session", "lobby", "GUILD#g",
+                "GUILD#", "c-1");
         return Gen.weighted(6, FrameShapes.frames(ids), 2, FrameShapes.anyText(), 2, FrameShapes.stateUpdates(),
                 1, FrameShapes.JSON.values(4), 1, FrameShapes.deeplyNested());
     }
