@@ -18,7 +18,8 @@ public enum Refusal {
     GUILD_ROOM("guild_room", "a guild's room is joined and left through the guild's member list"),
     EMPTY_TEXT("empty_text", "the text is empty once trimmed"),
     TEXT_TOO_LONG("text_too_long", "the text is longer than " + RoomText.MAX_LENGTH + " characters"),
-    ROOM_RATE_LIMITED("rate_limited", "too many messages to this room; slow down");
+    ROOM_RATE_LIMITED("rate_limited", "too many messages to this room; slow down"),
+    NOTIFICATION_NOT_FOUND("notification_not_found", "no such notification for this player, or it has expired");
 
     private final String code;
     private final String message;

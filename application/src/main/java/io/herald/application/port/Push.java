@@ -1,6 +1,7 @@
 package io.herald.application.port;
 
 import io.herald.domain.Message;
+import io.herald.domain.Notification;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerState;
 import io.herald.domain.RoomId;
@@ -25,6 +26,10 @@ public sealed interface Push {
 
     /** Another player's live position, for teams that travel independently. */
     record PlayerStateUpdate(SessionId session, PlayerId player, PlayerState state) implements Push {
+    }
+
+    /** A notification for one player, pushed to its devices once stored. */
+    record NotificationSent(Notification notification) implements Push {
     }
 
     /** A message said in a room; its offset orders it among the room's others on every subscriber. */

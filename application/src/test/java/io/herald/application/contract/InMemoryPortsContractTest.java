@@ -3,12 +3,14 @@ package io.herald.application.contract;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
+import io.herald.application.fake.InMemoryNotificationStore;
 import io.herald.application.fake.InMemoryPendingEvents;
 import io.herald.application.fake.InMemoryRoomStore;
 import io.herald.application.fake.InMemorySessionDirectory;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.NotificationStore;
 import io.herald.application.port.PendingEvents;
 import io.herald.application.port.Presence;
 import io.herald.application.port.RoomStore;
@@ -110,6 +112,16 @@ class InMemoryPortsContractTest {
 
         @Override
         protected RoomStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class NotificationStoreFake extends NotificationStoreContract {
+        private final InMemoryNotificationStore store = new InMemoryNotificationStore();
+
+        @Override
+        protected NotificationStore store() {
             return store;
         }
     }

@@ -9,8 +9,10 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
+import io.herald.application.PlayerNotifications;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.Registration;
@@ -66,6 +68,9 @@ public final class FakeHerald {
     public final SubscribeRoom subscribeRoom = new SubscribeRoom(rooms, roomSubscriptions, connections,
             RoomRules.DEFAULTS);
     public final RoomHistory roomHistory = new RoomHistory(rooms, connections);
+    public final InMemoryNotificationStore notifications = new InMemoryNotificationStore();
+    public final Notify notify = new Notify(notifications, directory, fanout, ids, clock);
+    public final PlayerNotifications playerNotifications = new PlayerNotifications(notifications, connections, clock);
 
     public FakeHerald() {
         this(ScriptedComposer.answering("Nice work!"));

@@ -21,6 +21,7 @@ final class TestPushFormat implements PushFormat {
             case Push.Relayed relayed -> relayed.frame();
             case Push.RoomMessageSaid said -> "{\"type\":\"room_message\",\"offset\":" + said.message().offset() + "}";
             case Push.RoomSubscribed subscribed -> "{\"type\":\"room_subscribed\"}";
+            case Push.NotificationSent sent -> "{\"type\":\"notification\"}";
         };
     }
 }

@@ -5,6 +5,7 @@ import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.NotificationStore;
 import io.herald.application.port.PendingEvents;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomSubscriptions;
@@ -79,6 +80,13 @@ public class DynamoDbStoresFactory {
     RoomStore roomStore(DynamoDbTable table, Clock clock,
             @Value("${herald.rooms.retention:30d}") Duration retention) {
         return new DynamoDbRoomStore(table, clock, retention);
+    }
+
+    /** Notifications, kept for {@code herald.notifications.retention} (30 days by default). */
+    @Singleton
+    NotificationStore notificationStore(DynamoDbTable table, Clock clock,
+            @Value("${herald.notifications.retention:30d}") Duration retention) {
+        return new DynamoDbNotificationStore(table, clock, retention);
     }
 
     /** Room subscriptions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.domain.Message;
+import io.herald.domain.Notification;
 import io.herald.domain.Room;
 import io.herald.domain.RoomMessage;
 import io.herald.domain.RuntimeDelta;
@@ -147,6 +148,25 @@ final class HttpJson {
                 .put("timestamp", timestamp(copy.createdAt()))
                 .put("sk", copy.inboxKey().value())
                 .put("sessionId", copy.session().value());
+    }
+
+    /** A notification as lists and catch-up give it: the fields of the {@code notification} frame. */
+    static ObjectNode notification(Notification n) {
+        ObjectNode item = object().put("notificationId", n.id().value())
+                .put("notificationType", n.type())
+                .put("title", n.title())
+                .put("message", n.message())
+                .put("priority", n.priority().wireName());
+        try {
+            item.set("metadata", JSON.readTree(n.metadata()));
+        } catch (JsonProcessingException e) {
+            item.put("metadata", n.metadata());
+        }
+        n.fromCharacter().ifPresentOrElse(c -> item.put("fromCharacter", c), () -> item.putNull("fromCharacter"));
+        item.put("createdAt", timestamp(n.createdAt()));
+        n.readAt().ifPresentOrElse(at -> item.put("readAt", timestamp(at)), () -> item.putNull("readAt"));
+        n.dismissedAt().ifPresentOrElse(at -> item.put("dismissedAt", timestamp(at)), () -> item.putNull("dismissedAt"));
+        return item;
     }
 
     static ObjectNode room(Room room) {

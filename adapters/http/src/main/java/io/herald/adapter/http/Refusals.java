@@ -10,7 +10,8 @@ final class Refusals {
 
     static ApiException toException(Refusal refusal) {
         HttpStatus status = switch (refusal) {
-            case UNKNOWN_SESSION, UNKNOWN_PLAYER, UNKNOWN_TEAM, MESSAGE_NOT_FOUND, UNKNOWN_ROOM -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_SESSION, UNKNOWN_PLAYER, UNKNOWN_TEAM, MESSAGE_NOT_FOUND, UNKNOWN_ROOM,
+                    NOTIFICATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case SESSION_MISMATCH, PLAYER_MISMATCH, NOT_YOUR_MESSAGE, UNKNOWN_CONNECTION, NOT_A_MEMBER, GUILD_ROOM ->
                     HttpStatus.FORBIDDEN;
             case SOLO_TEAM, ROOM_EXISTS, ROOM_FULL -> HttpStatus.CONFLICT;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
+import io.herald.application.PlayerNotifications;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.Refused;
 import io.herald.application.port.Clock;
 import io.herald.application.port.MessagePage;
 import io.herald.application.port.PageRequest;
+import io.herald.domain.Member;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.micronaut.core.annotation.Nullable;
@@ -16,12 +18,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,15 +38,18 @@ public class RuntimeController {
     private final Callers callers;
     private final Clock clock;
     private final RateLimits limits;
+    private final PlayerNotifications notifications;
 
     public RuntimeController(RecordGameEvent recordGameEvent, FetchUndelivered fetchUndelivered,
-            DescribeSession describeSession, Callers callers, Clock clock, RateLimits limits) {
+            DescribeSession describeSession, Callers callers, Clock clock, RateLimits limits,
+            PlayerNotifications notifications) {
         this.recordGameEvent = recordGameEvent;
         this.fetchUndelivered = fetchUndelivered;
         this.describeSession = describeSession;
         this.callers = callers;
         this.clock = clock;
         this.limits = limits;
+        this.notifications = notifications;
     }
 
     /** The caller is known before the body is read: an unauthenticated request is a 401, whatever it sent. */
@@ -91,6 +96,11 @@ public class RuntimeController {
         ObjectNode response = HttpJson.object();
         response.set("messages", messages);
         page.nextCursor().ifPresent(next -> response.put("nextCursor", next));
+        if (cursor.isEmpty()) {
+            ArrayNode pressing = HttpJson.array();
+            notifications.pressing(new Member(session, player)).forEach(n -> pressing.add(HttpJson.notification(n)));
+            response.set("notifications", pressing);
+        }
         return HttpJson.ok(response);
     }
 

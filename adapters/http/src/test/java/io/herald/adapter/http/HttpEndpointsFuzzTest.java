@@ -31,7 +31,8 @@ class HttpEndpointsFuzzTest {
     private final PlayerId ben = team.player(1);
     private final String code = herald.directory.teamOf(team.session()).orElseThrow().code().value();
     private final RuntimeController runtime = new RuntimeController(herald.recordGameEvent, herald.fetchUndelivered,
-            herald.describeSession, http.callers, herald.clock, RateLimits.of(HttpFixture.noLimits(), herald.clock));
+            herald.describeSession, http.callers, herald.clock, RateLimits.of(HttpFixture.noLimits(), herald.clock),
+            herald.playerNotifications);
     private final TeamsController teams = new TeamsController(new RegisterTeam(herald.directory, herald.ids),
             new JoinTeam(herald.directory, herald.ids), http.tokens, new PublicEndpoints(),
             RateLimits.of(HttpFixture.noLimits(), herald.clock), http.addresses);

@@ -30,7 +30,7 @@ class RuntimeControllerTest {
 
     private RuntimeController controller(RateLimitSettings limits, RecordGameEvent record) {
         return new RuntimeController(record, herald.fetchUndelivered, herald.describeSession, http.callers,
-                herald.clock, RateLimits.of(limits, herald.clock));
+                herald.clock, RateLimits.of(limits, herald.clock), herald.playerNotifications);
     }
 
     private RuntimeController controller(RateLimitSettings limits) {

@@ -9,8 +9,10 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
+import io.herald.application.PlayerNotifications;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.RegistryFanout;
@@ -28,6 +30,7 @@ import io.herald.application.port.Fanout;
 import io.herald.application.port.IdGenerator;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.NotificationStore;
 import io.herald.application.port.Presence;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomSubscriptions;
@@ -170,5 +173,15 @@ public class CoreFactory {
     @Singleton
     RoomHistory roomHistory(RoomStore rooms, ConnectionRegistry connections) {
         return new RoomHistory(rooms, connections);
+    }
+
+    @Singleton
+    Notify notify(NotificationStore store, SessionDirectory directory, Fanout fanout, IdGenerator ids, Clock clock) {
+        return new Notify(store, directory, fanout, ids, clock);
+    }
+
+    @Singleton
+    PlayerNotifications playerNotifications(NotificationStore store, ConnectionRegistry connections, Clock clock) {
+        return new PlayerNotifications(store, connections, clock);
     }
 }

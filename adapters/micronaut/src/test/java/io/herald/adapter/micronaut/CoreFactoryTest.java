@@ -11,8 +11,10 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
+import io.herald.application.PlayerNotifications;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.RegistryFanout;
@@ -23,6 +25,7 @@ import io.herald.application.SubscribeRoom;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
+import io.herald.application.fake.InMemoryNotificationStore;
 import io.herald.application.fake.InMemoryRoomStore;
 import io.herald.application.fake.InMemoryRoomSubscriptions;
 import io.herald.application.fake.InMemorySessionDirectory;
@@ -53,6 +56,7 @@ class CoreFactoryTest {
         RecordingGateway gateway = new RecordingGateway();
         context.registerSingleton(gateway);
         context.registerSingleton(new InMemoryRoomStore());
+        context.registerSingleton(new InMemoryNotificationStore());
         context.registerSingleton(new InMemoryRoomSubscriptions(gateway));
         context.registerSingleton(new RecordingPublisher());
         return context.start();
@@ -64,7 +68,8 @@ class CoreFactoryTest {
             for (Class<?> useCase : List.of(RegisterTeam.class, JoinTeam.class, OpenConnection.class, JoinSession.class,
                     CloseConnection.class, RecordGameEvent.class, OrchestrateMessages.class, AcknowledgeMessage.class,
                     FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class, CreateRoom.class,
-                    JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class)) {
+                    JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class,
+                    Notify.class, PlayerNotifications.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
             assertThat(context.getBean(io.herald.application.port.Fanout.class))

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.herald.domain.Ack;
 import io.herald.domain.ClientMessageId;
 import io.herald.domain.InboxKey;
+import io.herald.domain.NotificationId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerState;
 import io.herald.domain.RoomId;
@@ -100,6 +101,11 @@ public final class FrameDecoder {
                     node.hasNonNull("clientMessageId")
                             ? Optional.of(id(node, "clientMessageId", ClientMessageId::new))
                             : Optional.empty());
+            case "notification_read" -> new Inbound.MarkNotification(
+                    id(node, "notificationId", NotificationId::new), false);
+            case "notification_dismiss" -> new Inbound.MarkNotification(
+                    id(node, "notificationId", NotificationId::new), true);
+            case "notifications_read_all" -> new Inbound.ReadAllNotifications();
             case "room_read" -> new Inbound.MarkRoomRead(id(node, "roomId", RoomId::new), position(node, ""));
             default -> throw new Refusal(ProtocolError.UNKNOWN_TYPE, "unknown frame type '" + shorten(type) + "'");
         };

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
 import io.herald.domain.Message;
+import io.herald.domain.Notification;
 import io.herald.domain.PlayerId;
 import io.herald.domain.RoomId;
 import io.herald.domain.RoomMessage;
@@ -51,6 +52,7 @@ public final class Frames implements PushFormat {
             case Push.PlayerStateUpdate update -> write(playerState(update));
             case Push.Relayed relayed -> relayed.frame();
             case Push.RoomMessageSaid said -> write(roomMessage(said.message()));
+            case Push.NotificationSent sent -> write(notification(sent.notification()));
             case Push.RoomSubscribed subscribed -> write(position(json.createObjectNode()
                     .put("type", "room_subscribed").put("roomId", subscribed.room().value())
                     .put("recovered", subscribed.recovered()).put("replayed", subscribed.replayed()),
@@ -97,6 +99,38 @@ public final class Frames implements PushFormat {
                 .put("sessionId", update.session().value()).put("playerId", update.player().value());
         putScalars(frame.putObject("state"), update.state().fields());
         return frame;
+    }
+
+    /** A notification as it is pushed live; the same fields as the HTTP list (plus {@code type}). */
+    private ObjectNode notification(Notification n) {
+        ObjectNode frame = json.createObjectNode().put("type", "notification")
+                .put("notificationId", n.id().value())
+                .put("notificationType", n.type())
+                .put("title", n.title())
+                .put("message", n.message())
+                .put("priority", n.priority().wireName());
+        frame.set("metadata", metadata(n.metadata()));
+        n.fromCharacter().ifPresentOrElse(c -> frame.put("fromCharacter", c), () -> frame.putNull("fromCharacter"));
+        frame.put("createdAt", timestamp(n.createdAt()));
+        return frame;
+    }
+
+    /** Metadata was checked to be a JSON object when it came in; should it not parse now, it goes as text. */
+    private JsonNode metadata(String metadata) {
+        try {
+            return json.readTree(metadata);
+        } catch (Exception e) {
+            return json.getNodeFactory().textNode(metadata);
+        }
+    }
+
+    public String notificationUpdated(String notificationId, boolean changed) {
+        return write(json.createObjectNode().put("type", "notification_updated").put("notificationId", notificationId)
+                .put("changed", changed));
+    }
+
+    public String notificationsRead(int marked) {
+        return write(json.createObjectNode().put("type", "notifications_read").put("marked", marked));
     }
 
     /** A room message as it is pushed live, replayed, and listed in history (without {@code type}). */

@@ -3,6 +3,7 @@ package io.herald.adapter.protocol;
 import io.herald.domain.Ack;
 import io.herald.domain.ClientMessageId;
 import io.herald.domain.InboxKey;
+import io.herald.domain.NotificationId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerState;
 import io.herald.domain.RoomId;
@@ -40,5 +41,13 @@ public sealed interface Inbound {
 
     /** {@code room_read}: the member has read the room up to this position. */
     record MarkRoomRead(RoomId room, RoomPosition read) implements Inbound {
+    }
+
+    /** {@code notification_read} / {@code notification_dismiss}: one of the connection's player's own notifications. */
+    record MarkNotification(NotificationId notification, boolean dismiss) implements Inbound {
+    }
+
+    /** {@code notifications_read_all}. */
+    record ReadAllNotifications() implements Inbound {
     }
 }

@@ -3,6 +3,7 @@ package io.herald.adapter.protocol;
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.Caller;
 import io.herald.application.JoinSession;
+import io.herald.application.PlayerNotifications;
 import io.herald.application.Refused;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.RoomHistory;
@@ -28,19 +29,21 @@ public final class ProtocolDispatcher {
     private final AcknowledgeMessage acknowledge;
     private final RelayPlayerState relay;
     private final Rooms rooms;
+    private final PlayerNotifications notifications;
 
     /** The use cases behind the room frames. */
     public record Rooms(SubscribeRoom subscribe, SendRoomMessage send, RoomHistory history) {
     }
 
     public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
-            RelayPlayerState relay, Rooms rooms) {
+            RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications) {
         this.decoder = decoder;
         this.frames = frames;
         this.join = join;
         this.acknowledge = acknowledge;
         this.relay = relay;
         this.rooms = rooms;
+        this.notifications = notifications;
     }
 
     public List<String> handle(ConnectionId connection, String text) {
@@ -99,6 +102,20 @@ public final class ProtocolDispatcher {
                     case SendRoomMessage.Limited limited -> List.of(frames.rateLimited(
                             "too many messages to this room; slow down", limited.retryAfter().toMillis(), ref));
                     case Refused refused -> refusal(refused, ref);
+                };
+                case Inbound.MarkNotification mark -> switch (mark.dismiss()
+                        ? notifications.dismiss(new Caller.OnConnection(connection), mark.notification())
+                        : notifications.markRead(new Caller.OnConnection(connection), mark.notification())) {
+                    case PlayerNotifications.Updated updated -> List.of(frames.notificationUpdated(
+                            updated.id().value(), updated.changed()));
+                    case Refused refused -> refusal(refused, ref);
+                    default -> throw new IllegalStateException("a mark was asked for");
+                };
+                case Inbound.ReadAllNotifications all -> switch (notifications.markAllRead(
+                        new Caller.OnConnection(connection))) {
+                    case PlayerNotifications.AllRead read -> List.of(frames.notificationsRead(read.marked()));
+                    case Refused refused -> refusal(refused, ref);
+                    default -> throw new IllegalStateException("marking all read was asked for");
                 };
                 case Inbound.MarkRoomRead read -> switch (rooms.history().markRead(
                         new Caller.OnConnection(connection), read.room(), read.read())) {

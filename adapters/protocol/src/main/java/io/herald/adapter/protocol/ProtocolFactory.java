@@ -3,6 +3,7 @@ package io.herald.adapter.protocol;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.JoinSession;
+import io.herald.application.PlayerNotifications;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
@@ -30,8 +31,8 @@ public class ProtocolFactory {
     @Singleton
     ProtocolDispatcher dispatcher(@Named("protocol") ObjectMapper json, Frames frames, JoinSession join,
             AcknowledgeMessage acknowledge, RelayPlayerState relay, SubscribeRoom subscribe, SendRoomMessage send,
-            RoomHistory history) {
+            RoomHistory history, PlayerNotifications notifications) {
         return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay,
-                new ProtocolDispatcher.Rooms(subscribe, send, history));
+                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications);
     }
 }

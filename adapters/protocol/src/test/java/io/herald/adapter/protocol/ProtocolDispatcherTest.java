@@ -27,7 +27,8 @@ class ProtocolDispatcherTest {
     private final ProtocolDispatcher dispatcher = new ProtocolDispatcher(new FrameDecoder(json), new Frames(json),
             herald.joinSession, herald.acknowledge, new RelayPlayerState(herald.connections, herald.directory,
                     herald.fanout, herald.clock, new PositionRelay(PositionRelay.DEFAULT_INTERVAL)),
-            new ProtocolDispatcher.Rooms(herald.subscribeRoom, herald.sendRoomMessage, herald.roomHistory));
+            new ProtocolDispatcher.Rooms(herald.subscribeRoom, herald.sendRoomMessage, herald.roomHistory),
+            herald.playerNotifications);
     private final TestTeam team = herald.team("Ana", "Ben");
     private final PlayerId ana = team.player(0);
     private final ConnectionId anaPhone = new ConnectionId("ana-phone");
