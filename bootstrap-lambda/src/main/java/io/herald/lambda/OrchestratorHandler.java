@@ -1,6 +1,8 @@
 package io.herald.lambda;
 
 import io.herald.adapter.eventbridge.EventBridgeEvents;
+import io.herald.adapter.micronaut.ConnectionSettings;
+import io.herald.application.ManageConnections;
 import io.herald.application.OrchestrateMessages;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -25,6 +27,12 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
     @Inject
     OrchestrateMessages orchestrate;
 
+    @Inject
+    ManageConnections connections;
+
+    @Inject
+    ConnectionSettings connectionSettings;
+
     public OrchestratorHandler() {
     }
 
@@ -32,11 +40,16 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
         super(context);
     }
 
-    /** SnapStart priming: decode a scheduled tick and run a periodic check (one store read, nothing written). */
+    /**
+     * SnapStart priming: decode a scheduled tick, run a periodic check and read one page of connection records (store
+     * reads only, nothing written: the tick's cleanup itself is not run, it could close live connections).
+     */
     void prime() {
-        execute(Map.of("version", "0", "id", "snapstart-priming", "detail-type", "Scheduled Event", "source", "aws.events",
-                "time", "2026-01-01T00:00:00Z", "region", "us-east-1", "resources", java.util.List.of(), "detail", Map.of()));
+        EventBridgeEvents.decode(Map.of("version", "0", "id", "snapstart-priming", "detail-type", "Scheduled Event",
+                "source", "aws.events", "time", "2026-01-01T00:00:00Z", "region", "us-east-1",
+                "resources", java.util.List.of(), "detail", Map.of()));
         orchestrate.handle(new PeriodicCheck(new SessionId("snapstart-priming"), java.time.Instant.now()));
+        connections.all(java.util.Optional.empty(), 1);
     }
 
     /** Thrown so the invocation fails and EventBridge delivers the event again later. */
@@ -56,7 +69,11 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
                         + sent.message().recipients().size() + " players";
                 case OrchestrateMessages.Outcome other -> other.toString();
             };
-            case EventBridgeEvents.ScheduledTick tick -> "scheduled check at " + tick.at() + ": periodic checks do not speak";
+            case EventBridgeEvents.ScheduledTick tick -> {
+                ManageConnections.Cleaned cleaned = connections.cleanUp(connectionSettings.getInactiveAfter());
+                yield "scheduled check at " + tick.at() + ": periodic checks do not speak; connections closed "
+                        + cleaned.closed() + ", forgotten " + cleaned.forgotten();
+            }
             case EventBridgeEvents.Invalid invalid -> {
                 // Redelivering an envelope that can never decode would only burn retries before the dead-letter queue.
                 LOG.error("ignored an EventBridge envelope Herald cannot read: {}", invalid.reason());

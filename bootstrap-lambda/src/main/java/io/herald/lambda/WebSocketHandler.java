@@ -64,7 +64,8 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
     public APIGatewayV2WebSocketResponse execute(APIGatewayV2WebSocketEvent event) {
         ConnectionId connection = new ConnectionId(event.getRequestContext().getConnectionId());
         return switch (event.getRequestContext().getRouteKey()) {
-            case "$connect" -> connect(connection, Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()));
+            case "$connect" -> connect(connection, Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
+                    event.getRequestContext().getIdentity());
             case "$disconnect" -> {
                 closeConnection.close(new CloseConnection.Command(connection));
                 yield response(200, null);
@@ -76,12 +77,15 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
         };
     }
 
-    private APIGatewayV2WebSocketResponse connect(ConnectionId connection, Map<String, String> query) {
+    private APIGatewayV2WebSocketResponse connect(ConnectionId connection, Map<String, String> query,
+            APIGatewayV2WebSocketEvent.RequestIdentity client) {
         Optional<SessionTokens.Identity> identity = Optional.ofNullable(query.get("token")).flatMap(tokens::verify);
         if (identity.isEmpty()) {
             return response(401, "{\"type\":\"error\",\"code\":\"invalid_token\",\"message\":\"a valid token is required\"}");
         }
-        openConnection.open(new OpenConnection.Command(connection, identity.get().session(), identity.get().player()));
+        openConnection.open(new OpenConnection.Command(connection, identity.get().session(), identity.get().player(),
+                client == null ? "" : Optional.ofNullable(client.getSourceIp()).orElse(""),
+                client == null ? "" : Optional.ofNullable(client.getUserAgent()).orElse("")));
         return response(200, null);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -56,6 +57,10 @@ final class RoomMember implements ArrivalListener {
 
     int node() {
         return node;
+    }
+
+    Registration player() {
+        return player;
     }
 
     String name() {
@@ -120,7 +125,8 @@ final class RoomMember implements ArrivalListener {
 
     /**
      * Says {@code clientMessageId} in the room (the text is the id, so every copy names its send) and waits for
-     * room_sent. The send is booked before it leaves, as live copies may arrive before the answer.
+     * room_sent. The send is booked before it leaves, as live copies may arrive before the answer. An error frame
+     * naming the send is thrown as a {@link ServerRefusal}.
      */
     Answered send(String clientMessageId, RoomBook.Phase phase, Duration timeout) throws Exception {
         PlayerSession connection = requireConnection();
@@ -132,6 +138,9 @@ final class RoomMember implements ArrivalListener {
         try {
             Arrival arrival = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Answered((Frame.RoomSent) arrival.frame(), arrival.atNanos() - sent);
+        } catch (ExecutionException e) {
+            // A refusal stays a ServerRefusal, so the sender can tell "the server said no" from "no answer".
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
             pendingSends.remove(clientMessageId);
             throw new TimeoutException("no room_sent for " + clientMessageId + " within " + timeout.toMillis()

@@ -54,19 +54,44 @@ final class Usage {
                          above zero, or the kill took no node down. Needs HERALD_MESSAGES_COOLDOWN=0s like seed.
                          e.g. cluster --urls http://127.0.0.1:8080,http://127.0.0.1:8081 --kill-command "kill -9 4242"
                               --kill-url http://127.0.0.1:8081   (4242: the pid of the server listening on 8081)
+              room       --rooms N (10) rooms of --members N (20) players each (solo players; each room made by its
+                         first member, joined by the rest over HTTP), every member's socket subscribed to its room.
+                         The first --senders N (2) members of each room send --messages N (50) each over their
+                         socket, each with its own clientMessageId, which is also its text, one every --interval
+                         (20ms): a sender never has two sends unanswered, so message k leaves k × interval after its
+                         first or when room_sent answers message k-1, whichever is later (0: on each answer).
+                         Every member (senders too) must get every message of its room once, in offset order
+                         (offsets rising by exactly 1), and nothing else. Then --reconnect N (1; at most members
+                         minus senders) members per room who do not send close their socket, --missed N (100) more
+                         messages go to each room (from its first sender), and they come back with room_subscribe
+                         since their last offset: they must be told recovered:true and replayed:N and get exactly
+                         the offsets after it, in order, then live messages again (one more per room). Last,
+                         --history-pages N (20; 0: none) pages of 50 are read newest first from
+                         GET /api/rooms/{roomId}/messages, room after room, following nextCursor.
+                         Measures send->each member (every live copy), send->last member (each message every member
+                         got live; a 1000-member room: --rooms 1 --members 1000 --senders 1), deliveries/s of the
+                         first phase (its copies from its first send to its last copy), send->room_sent,
+                         room_subscribe->last replayed and ->room_subscribed per returning member, and each history
+                         page. START THE SERVER WITH HERALD_ROOMS_SENDS_PER_SECOND=100000
+                         HERALD_ROOMS_SEND_BURST=100000 HERALD_LIMITS_ENABLED=false HERALD_ROOMS_MAX_REPLAY=100000:
+                         the default limit of 5 sends a second per member and room refuses most sends (error
+                         rate_limited), and a return that missed more than HERALD_ROOMS_MAX_REPLAY (5000) is
+                         answered recovered:false.
 
             options (all scenarios)
               --url URL           server base URL (%s)
               --urls URL,URL,…    several nodes of one cluster instead (not with --url); player k of team t uses
-                                  node (t + k) mod n for its socket, registration and events, and results are also
-                                  given per node (players connected, deliveries their sockets carried, per second);
-                                  nodes are named node0, node1, … in the order given
+                                  node (t + k) mod n for its socket, registration and events (room: player
+                                  k = room × members + member uses node k mod n for its registration, socket and
+                                  sends), and results are also given per node (players connected, deliveries their
+                                  sockets carried, per second); nodes are named node0, node1, … in the order given
               --timeout D         seed/broadcast/cluster: how long to wait for the expected frames after the last
                                   event; cluster: also the bound of the kill command, of finding the dead node and of
-                                  the team arrivals; all: how long one player may take to connect and join (30s)
+                                  the team arrivals; room: how long a send may wait for room_sent and each phase for
+                                  its copies; all: how long one player may take to connect and join (30s)
               --concurrency N     registrations, handshakes or event POSTs in flight at once (100); broadcast's
-                                  events use --in-flight instead
-            options (seed, broadcast, cluster)
+                                  events use --in-flight instead; room: also room joins and returns
+            options (seed, broadcast, cluster, room)
               --settle D          extra wait after everything arrived, to catch late duplicates (1s)
 
             Durations: 250ms, 30s, 2m; a bare number is seconds (milliseconds for --interval).

@@ -234,4 +234,51 @@ class CommandLineTest {
     void kill_flags_belong_to_the_cluster_scenario_only() {
         assertThat(invalid("seed", "--kill-command", "true")).isEqualTo("unknown option --kill-command for seed");
     }
+
+    @Test
+    void room_without_flags_is_ten_rooms_of_twenty_two_senders_fifty_messages_one_returning_member_and_twenty_pages() {
+        assertThat(run("room")).isEqualTo(new ScenarioOptions.Room(LOOPBACK, 10, 20, 2, 50, Duration.ofMillis(20), 1,
+                100, 20, Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+    }
+
+    @Test
+    void room_flags_are_read_with_a_bare_interval_in_milliseconds_and_zeroes_where_they_mean_none() {
+        ScenarioOptions.Room room = (ScenarioOptions.Room) run("room", "--rooms", "1", "--members=1000",
+                "--senders", "1", "--messages", "7", "--interval", "0", "--reconnect", "3", "--missed", "0",
+                "--history-pages", "0", "--urls", TWO_NODES, "--timeout", "2m", "--settle", "0", "--concurrency", "8");
+        ScenarioOptions.Room paced = (ScenarioOptions.Room) run("room", "--interval", "35");
+
+        assertThat(room).isEqualTo(new ScenarioOptions.Room(BOTH, 1, 1000, 1, 7, Duration.ZERO, 3, 0, 0,
+                Duration.ofMinutes(2), Duration.ZERO, 8));
+        assertThat(paced.interval()).isEqualTo(Duration.ofMillis(35));
+    }
+
+    @Test
+    void room_senders_must_be_members_and_only_members_who_do_not_send_reconnect() {
+        assertThat(invalid("room", "--members", "3", "--senders", "4"))
+                .isEqualTo("--senders (4) must not exceed --members (3): senders are members of the room");
+        assertThat(invalid("room", "--members", "3", "--senders", "2", "--reconnect", "2"))
+                .contains("--reconnect (2) must not exceed --members minus --senders (1)");
+        assertThat(invalid("room", "--reconnect", "-1")).contains("--reconnect must be a whole number");
+        assertThat(invalid("room", "--senders", "0")).contains("--senders must be a positive whole number");
+    }
+
+    @Test
+    void a_room_where_everybody_sends_has_nobody_to_reconnect_by_default() {
+        assertThat(((ScenarioOptions.Room) run("room", "--members", "2", "--senders", "2")).reconnect()).isZero();
+        assertThat(((ScenarioOptions.Room) run("room", "--members", "1", "--senders", "1")).reconnect()).isZero();
+    }
+
+    @Test
+    void room_flags_belong_to_the_room_scenario_only_and_it_takes_no_flag_of_another() {
+        assertThat(invalid("seed", "--rooms", "2")).isEqualTo("unknown option --rooms for seed");
+        assertThat(invalid("broadcast", "--missed", "2")).isEqualTo("unknown option --missed for broadcast");
+        assertThat(invalid("room", "--players", "2")).isEqualTo("unknown option --players for room");
+        assertThat(invalid("room", "--in-flight", "2")).isEqualTo("unknown option --in-flight for room");
+    }
+
+    @Test
+    void an_unknown_scenario_names_room_among_those_there_are() {
+        assertThat(invalid("rooms")).contains("cluster or room");
+    }
 }

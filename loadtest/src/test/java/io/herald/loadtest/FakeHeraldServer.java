@@ -38,7 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeHeraldServer implements AutoCloseable {
     /** What the whole fake does wrong, once. */
-    enum Fault { NONE, LOSE_ONE_AI_MESSAGE, DUPLICATE_ONE_AI_MESSAGE }
+    enum Fault {
+        NONE, LOSE_ONE_AI_MESSAGE, DUPLICATE_ONE_AI_MESSAGE, LOSE_ONE_ROOM_COPY, DUPLICATE_ONE_ROOM_COPY,
+        REPLAY_ONE_SHORT
+    }
 
     /** What one node does wrong, for as long as it lives. */
     enum NodeFault {
@@ -238,7 +241,7 @@ final class FakeHeraldServer implements AutoCloseable {
                 byte[] body = in.readNBytes(length);
                 Response response = route(head, body);
                 byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-                out.write(("HTTP/1.1 " + response.status() + " " + (response.status() == 200 ? "OK" : "Refused")
+                out.write(("HTTP/1.1 " + response.status() + " " + (response.status() < 300 ? "OK" : "Refused")
                         + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(bytes);
@@ -257,6 +260,9 @@ final class FakeHeraldServer implements AutoCloseable {
         String method = head.get(":method");
         String path = head.get(":path");
         String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (route.startsWith("/api/rooms")) {
+            return rooms(method, route, caller(head), body, query(path));
+        }
         return switch (method + " " + route) {
             case "GET /health" -> new Response(200, "{\"status\":\"UP\"}");
             case "POST /api/teams" -> register(WireFrames.JSON.readTree(body));
@@ -277,6 +283,32 @@ final class FakeHeraldServer implements AutoCloseable {
                 .put("playerName", player.name()).put("mode", body.path("mode").asText());
         answer.put("websocketUrl", state.advertisedSocketUrl()).put("token", player.token());
         return new Response(200, WireFrames.write(answer));
+    }
+
+    /** {@code POST /api/rooms}, {@code POST /api/rooms/{id}/join}, {@code GET /api/rooms/{id}/messages}. */
+    private Response rooms(String method, String route, FakeHeraldState.Player player, byte[] body,
+            Map<String, String> query) throws IOException {
+        if (player == null) {
+            return unauthorized();
+        }
+        String[] parts = route.split("/");
+        if (method.equals("POST") && parts.length == 3) {
+            int status = state.rooms().create(WireFrames.JSON.readTree(body).path("roomId").asText(), player);
+            return new Response(status, "{}");
+        }
+        String roomId = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+        if (method.equals("POST") && parts.length == 5 && parts[4].equals("join")) {
+            return new Response(state.rooms().join(roomId, player), "{\"roomId\":\"" + roomId
+                    + "\",\"member\":true}");
+        }
+        if (method.equals("GET") && parts.length == 5 && parts[4].equals("messages")) {
+            ObjectNode page = state.rooms().history(roomId, player,
+                    Integer.parseInt(query.getOrDefault("limit", "50")),
+                    query.containsKey("before") ? Long.valueOf(query.get("before")) : null);
+            return page == null ? new Response(403, "{\"code\":\"not_a_member\"}") : new Response(200,
+                    WireFrames.write(page));
+        }
+        return new Response(404, "{\"code\":\"NOT_FOUND\"}");
     }
 
     /** Leaves the gate before the answer is written, so no client can have its answer while it still counts. */
@@ -335,6 +367,7 @@ final class FakeHeraldServer implements AutoCloseable {
             readFrames(in, connection);
         } finally {
             joinedBySession.getOrDefault(player.sessionId(), List.of()).remove(connection);
+            state.rooms().unsubscribe(connection);
         }
     }
 
@@ -386,6 +419,9 @@ final class FakeHeraldServer implements AutoCloseable {
             }
             case "ping" -> connection.sendText("{\"type\":\"pong\"}");
             case "ai_message_delivered" -> state.acknowledge(frame.path("sk").asText());
+            case "room_subscribe" -> state.rooms().subscribe(connection.player, frame, connection,
+                    connection::sendText);
+            case "room_send" -> state.rooms().send(connection.player, frame, connection::sendText);
             default -> connection.sendText("{\"type\":\"error\",\"code\":\"UNKNOWN_TYPE\",\"message\":\"?\"}");
         }
     }

@@ -41,11 +41,17 @@ final class FakeHeraldState {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean faultUsed = new AtomicBoolean();
+    private final FakeRooms rooms;
 
     /** {@code pageSize}: how many messages one catch-up page holds (the product's is 100). */
     FakeHeraldState(FakeHeraldServer.Fault fault, int pageSize) {
         this.fault = fault;
         this.pageSize = pageSize;
+        this.rooms = new FakeRooms(fault);
+    }
+
+    FakeRooms rooms() {
+        return rooms;
     }
 
     void add(FakeHeraldServer node) {
@@ -150,7 +156,9 @@ final class FakeHeraldState {
             }
         }
         int copies = 1;
-        if (fault != FakeHeraldServer.Fault.NONE && faultUsed.compareAndSet(false, true)) {
+        boolean aiFault = fault == FakeHeraldServer.Fault.LOSE_ONE_AI_MESSAGE
+                || fault == FakeHeraldServer.Fault.DUPLICATE_ONE_AI_MESSAGE;
+        if (aiFault && faultUsed.compareAndSet(false, true)) {
             copies = fault == FakeHeraldServer.Fault.LOSE_ONE_AI_MESSAGE ? 0 : 2;
         }
         storeAndPush(actor, eventId, "m-" + eventId, "individual", copies, push);

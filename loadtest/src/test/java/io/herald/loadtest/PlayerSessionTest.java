@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -149,5 +150,18 @@ class PlayerSessionTest {
 
         assertThat(session.dropped()).isTrue();
         assertThat(session.closedBecause()).isEqualTo("connection reset");
+    }
+
+    @Test
+    void room_frames_go_out_without_a_join_and_come_back_to_the_listener() {
+        session.subscribeRoom("lt-r0", Optional.of(new RoomPosition(4, 9)));
+        session.sendToRoom("lt-r0", "r0-s0-L1", "r0-s0-L1");
+        session.onText("{\"type\":\"room_subscribed\",\"roomId\":\"lt-r0\",\"recovered\":true,\"replayed\":0,"
+                + "\"offset\":4,\"epoch\":9}", 11);
+
+        assertThat(outbox.sent).containsExactly(WireFrames.roomSubscribe("lt-r0", Optional.of(new RoomPosition(4, 9))),
+                WireFrames.roomSend("lt-r0", "r0-s0-L1", "r0-s0-L1"));
+        assertThat(arrivals).extracting(Arrival::frame)
+                .containsExactly(new Frame.RoomSubscribed("lt-r0", true, 0, 4, 9));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WireFramesTest {
@@ -114,5 +115,89 @@ class WireFramesTest {
         assertThatThrownBy(() -> WireFrames.catchUpPage("{\"success\":true}")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> WireFrames.catchUpPage("{\"messages\":[{\"messageId\":\"m\"}]}"))
                 .isInstanceOf(IOException.class).hasMessageContaining("without sk");
+    }
+
+    @Test
+    void a_room_message_is_read_with_its_position_ids_and_text() {
+        String text = """
+                {"type":"room_message","roomId":"lt-r0","offset":17,"epoch":1764567000123,"messageId":"m-17",
+                 "senderId":"p1","senderSessionId":"s1","text":"r0-s1-L3","ts":"2026-12-01T06:00:00Z"}
+                """;
+
+        assertThat(WireFrames.parse(text)).isEqualTo(new Frame.RoomMessage("lt-r0", 17, 1764567000123L, "m-17", "p1",
+                "r0-s1-L3"));
+    }
+
+    @Test
+    void room_subscribed_and_room_sent_are_read_with_their_positions() {
+        assertThat(WireFrames.parse("{\"type\":\"room_subscribed\",\"roomId\":\"r\",\"recovered\":true,"
+                + "\"replayed\":100,\"offset\":201,\"epoch\":5}"))
+                .isEqualTo(new Frame.RoomSubscribed("r", true, 100, 201, 5));
+        assertThat(WireFrames.parse("{\"type\":\"room_sent\",\"roomId\":\"r\",\"offset\":3,\"epoch\":5,"
+                + "\"messageId\":\"m3\",\"repeated\":false,\"clientMessageId\":\"r0-s0-L1\"}"))
+                .isEqualTo(new Frame.RoomSent("r", 3, 5, "m3", false, "r0-s0-L1"));
+    }
+
+    @Test
+    void a_room_frame_without_a_whole_offset_or_epoch_or_its_ids_is_malformed() {
+        assertThat(WireFrames.parse("{\"type\":\"room_message\",\"roomId\":\"r\",\"offset\":\"3\",\"epoch\":5,"
+                + "\"messageId\":\"m\"}")).isInstanceOf(Frame.Malformed.class);
+        assertThat(WireFrames.parse("{\"type\":\"room_message\",\"roomId\":\"r\",\"offset\":3.5,\"epoch\":5,"
+                + "\"messageId\":\"m\"}")).isInstanceOf(Frame.Malformed.class);
+        assertThat(WireFrames.parse("{\"type\":\"room_message\",\"offset\":3,\"epoch\":5,\"messageId\":\"m\"}"))
+                .isInstanceOf(Frame.Malformed.class);
+        assertThat(WireFrames.parse("{\"type\":\"room_subscribed\",\"roomId\":\"r\",\"recovered\":\"yes\","
+                + "\"replayed\":0,\"offset\":0,\"epoch\":5}")).isInstanceOf(Frame.Malformed.class);
+        assertThat(WireFrames.parse("{\"type\":\"room_sent\",\"roomId\":\"r\",\"offset\":3,\"epoch\":5}"))
+                .isInstanceOf(Frame.Malformed.class);
+    }
+
+    @Test
+    void an_error_ref_reads_back_as_the_text_the_client_put_in_it() {
+        Frame.ServerError limited = (Frame.ServerError) WireFrames.parse("{\"type\":\"error\",\"code\":"
+                + "\"rate_limited\",\"message\":\"slow down\",\"retryAfterMs\":200,\"ref\":\"r0-s0-L9\"}");
+
+        assertThat(limited.refText()).contains("r0-s0-L9");
+        assertThat(new Frame.ServerError("c", "m", "{\"type\":\"ping\"}").refText()).isEmpty();
+        assertThat(new Frame.ServerError("c", "m", null).refText()).isEmpty();
+    }
+
+    @Test
+    void room_client_frames_carry_the_field_names_of_the_protocol_and_name_themselves_in_ref() throws Exception {
+        JsonNode fresh = WireFrames.JSON.readTree(WireFrames.roomSubscribe("lt-r1", Optional.empty()));
+        JsonNode since = WireFrames.JSON.readTree(WireFrames.roomSubscribe("lt-r1",
+                Optional.of(new RoomPosition(100, 7))));
+        JsonNode send = WireFrames.JSON.readTree(WireFrames.roomSend("lt-r1", "r1-s0-L1", "r1-s0-L1"));
+
+        assertThat(fresh).isEqualTo(WireFrames.JSON.readTree(
+                "{\"type\":\"room_subscribe\",\"roomId\":\"lt-r1\",\"ref\":\"subscribe\"}"));
+        assertThat(since).isEqualTo(WireFrames.JSON.readTree("{\"type\":\"room_subscribe\",\"roomId\":\"lt-r1\","
+                + "\"ref\":\"subscribe\",\"since\":{\"offset\":100,\"epoch\":7}}"));
+        assertThat(send).isEqualTo(WireFrames.JSON.readTree("{\"type\":\"room_send\",\"roomId\":\"lt-r1\","
+                + "\"text\":\"r1-s0-L1\",\"clientMessageId\":\"r1-s0-L1\",\"ref\":\"r1-s0-L1\"}"));
+    }
+
+    @Test
+    void a_room_history_page_lists_messages_newest_first_with_its_cursor() throws Exception {
+        RoomHistoryPage page = WireFrames.roomHistoryPage("""
+                {"roomId":"r","order":"newest-first","messages":[
+                  {"roomId":"r","offset":2,"epoch":5,"messageId":"m2","senderId":"p","senderSessionId":"s",
+                   "text":"b","ts":"t"},
+                  {"roomId":"r","offset":1,"epoch":5,"messageId":"m1","senderId":"p","senderSessionId":"s",
+                   "text":"a","ts":"t"}],
+                 "nextCursor":"c1"}
+                """);
+
+        assertThat(page.messages()).containsExactly(new Frame.RoomMessage("r", 2, 5, "m2", "p", "b"),
+                new Frame.RoomMessage("r", 1, 5, "m1", "p", "a"));
+        assertThat(page.nextCursor()).contains("c1");
+    }
+
+    @Test
+    void the_last_history_page_has_no_cursor_and_a_page_without_messages_or_offsets_is_refused() throws Exception {
+        assertThat(WireFrames.roomHistoryPage("{\"roomId\":\"r\",\"messages\":[]}").nextCursor()).isEmpty();
+        assertThatThrownBy(() -> WireFrames.roomHistoryPage("{\"roomId\":\"r\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> WireFrames.roomHistoryPage("{\"messages\":[{\"roomId\":\"r\",\"messageId\":\"m\"}]}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("without roomId, offset");
     }
 }

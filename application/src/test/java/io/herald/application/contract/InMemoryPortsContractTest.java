@@ -1,5 +1,6 @@
 package io.herald.application.contract;
 
+import io.herald.application.fake.InMemoryConnectionLog;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
@@ -7,6 +8,7 @@ import io.herald.application.fake.InMemoryNotificationStore;
 import io.herald.application.fake.InMemoryPendingEvents;
 import io.herald.application.fake.InMemoryRoomStore;
 import io.herald.application.fake.InMemorySessionDirectory;
+import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
@@ -123,6 +125,16 @@ class InMemoryPortsContractTest {
         @Override
         protected NotificationStore store() {
             return store;
+        }
+    }
+
+    @Nested
+    class ConnectionLogFake extends ConnectionLogContract {
+        private final InMemoryConnectionLog log = new InMemoryConnectionLog();
+
+        @Override
+        protected ConnectionLog log() {
+            return log;
         }
     }
 }

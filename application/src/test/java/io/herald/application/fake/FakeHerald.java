@@ -2,6 +2,7 @@ package io.herald.application.fake;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.CloseConnection;
+import io.herald.application.ConnectionActivity;
 import io.herald.application.CreateRoom;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
@@ -9,6 +10,7 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.ManageConnections;
 import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
@@ -52,9 +54,14 @@ public final class FakeHerald {
 
     public final RegisterTeam registerTeam = new RegisterTeam(directory, ids);
     public final JoinTeam joinTeam = new JoinTeam(directory, ids);
-    public final OpenConnection openConnection = new OpenConnection(connections, clock);
+    public final InMemoryConnectionLog connectionLog = new InMemoryConnectionLog();
+    public final RecordingCloser closer = new RecordingCloser();
+    public final OpenConnection openConnection = new OpenConnection(connections, connectionLog, clock);
     public final JoinSession joinSession = new JoinSession(connections, directory);
-    public final CloseConnection closeConnection = new CloseConnection(connections);
+    public final CloseConnection closeConnection = new CloseConnection(connections, connectionLog, clock);
+    public final ConnectionActivity connectionActivity = new ConnectionActivity(connectionLog, clock,
+            Duration.ofSeconds(60));
+    public final ManageConnections manageConnections = new ManageConnections(connectionLog, closer, clock);
     public final RecordGameEvent recordGameEvent;
     public final OrchestrateMessages orchestrate;
     public final AcknowledgeMessage acknowledge = new AcknowledgeMessage(connections, store, clock);

@@ -1,5 +1,6 @@
 package io.herald.adapter.apigateway;
 
+import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConne
  * else fails this push only, leaving the message owed for catch-up, and never throws, so the other connections of the
  * round are still served.
  */
-final class ApiGatewayConnectionGateway implements ConnectionGateway, AutoCloseable {
+final class ApiGatewayConnectionGateway implements ConnectionGateway, ConnectionCloser, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayConnectionGateway.class);
     private static final long FIRST_BACKOFF_MILLIS = 25;
     private static final long MAX_BACKOFF_MILLIS = 400;
@@ -128,6 +129,21 @@ final class ApiGatewayConnectionGateway implements ConnectionGateway, AutoClosea
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** DeleteConnection: API Gateway closes the socket and sends {@code $disconnect}; one already gone counts too. */
+    @Override
+    public boolean close(ConnectionId connection) {
+        try {
+            client.deleteConnection(b -> b.connectionId(connection.value()));
+            return true;
+        } catch (SdkException e) {
+            if (isGone(e)) {
+                return true;
+            }
+            LOG.warn("closing connection {} failed ({})", connection, describe(e));
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.herald.adapter.apigateway;
 
+import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.PushFormat;
 import io.micronaut.context.annotation.Bean;
@@ -24,7 +25,7 @@ public class ApiGatewayFactory {
 
     @Singleton
     @Requires(condition = EndpointConfigured.class)
-    @Bean(typed = ConnectionGateway.class, preDestroy = "close")
+    @Bean(typed = {ConnectionGateway.class, ConnectionCloser.class}, preDestroy = "close")
     ApiGatewayConnectionGateway connectionGateway(ApiGatewaySettings settings, PushFormat format,
             AwsCredentialsProviderChain credentials, AwsRegionProviderChain regions) {
         PushBudget budget = new PushBudget(settings.getPushAttempts(), settings.getPushDeadline());

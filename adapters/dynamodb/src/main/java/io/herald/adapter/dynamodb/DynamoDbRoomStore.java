@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -42,7 +41,6 @@ public final class DynamoDbRoomStore implements RoomStore {
     private static final int MAX_APPEND_ATTEMPTS = 20;
     private static final int LOCK_STRIPES = 256;
     private static final int MAX_CACHED_HEADS = 10_000;
-    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbTable table;
     private final Clock clock;
@@ -153,31 +151,13 @@ public final class DynamoDbRoomStore implements RoomStore {
                 TableLayout.playerPartition(member.session(), member.player()), RoomItems.MEMBERSHIP_PREFIX,
                 RoomItems::membershipOf);
         Map<RoomId, Room> rooms = new HashMap<>();
-        for (int from = 0; from < memberships.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = memberships
-                    .subList(from, Math.min(memberships.size(), from + BATCH_GET_LIMIT)).stream()
-                    .map(m -> key(RoomItems.partition(m.room()), TableLayout.META)).toList();
-            readAll(keys).forEach(item -> {
-                Room room = RoomItems.room(item);
-                rooms.put(room.id(), room);
-            });
-        }
+        table.getAll(memberships.stream().map(m -> key(RoomItems.partition(m.room()), TableLayout.META)).toList())
+                .forEach(item -> {
+                    Room room = RoomItems.room(item);
+                    rooms.put(room.id(), room);
+                });
         return memberships.stream().filter(m -> rooms.containsKey(m.room()))
                 .map(m -> new MemberRoom(rooms.get(m.room()), m)).toList();
-    }
-
-    /** BatchGetItem until nothing is left unprocessed. */
-    private List<Map<String, AttributeValue>> readAll(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        Map<String, KeysAndAttributes> pending = Map.of(table.name(),
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!pending.isEmpty()) {
-            Map<String, KeysAndAttributes> asked = pending;
-            var answer = table.call("rooms of a member", () -> table.client().batchGetItem(b -> b.requestItems(asked)));
-            found.addAll(answer.responses().getOrDefault(table.name(), List.of()));
-            pending = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
-        }
-        return found;
     }
 
     @Override

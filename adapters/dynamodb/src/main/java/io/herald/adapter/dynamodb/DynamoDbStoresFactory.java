@@ -3,6 +3,7 @@ package io.herald.adapter.dynamodb;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionGateway;
+import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.NotificationStore;
@@ -15,6 +16,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Makes the store ports out of the SDK client that micronaut-aws-sdk-v2 configures from {@code aws.*}. */
 @Factory
 public class DynamoDbStoresFactory {
+    /** Names the store's own beans that another adapter may wrap. */
+    public static final String STORE = "store";
 
     /** Counts what the stores ask of DynamoDB; every table call goes through it. */
     @Singleton
@@ -87,6 +91,16 @@ public class DynamoDbStoresFactory {
     NotificationStore notificationStore(DynamoDbTable table, Clock clock,
             @Value("${herald.notifications.retention:30d}") Duration retention) {
         return new DynamoDbNotificationStore(table, clock, retention);
+    }
+
+    /**
+     * The connection manager's records. Named, so a server can put a writer in front of it that keeps those writes
+     * off its sockets' way; Lambda uses it as it is.
+     */
+    @Singleton
+    @Named(STORE)
+    ConnectionLog connectionLog(DynamoDbTable table) {
+        return new DynamoDbConnectionLog(table);
     }
 
     /** Room subscriptions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */

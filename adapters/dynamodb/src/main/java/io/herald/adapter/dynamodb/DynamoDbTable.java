@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoDbTable implements AutoCloseable {
     /** DynamoDB's limit of items in one TransactWriteItems. */
     static final int MAX_TRANSACTION_ITEMS = 100;
+    /** DynamoDB's limit of keys in one BatchGetItem. */
+    static final int BATCH_GET_LIMIT = 100;
     private static final int COMMITTERS = 2;
 
     private final DynamoDbClient client;
@@ -95,6 +99,22 @@ public final class DynamoDbTable implements AutoCloseable {
         Map<String, AttributeValue> item = call("get " + pk, () -> client.getItem(b -> b
                 .tableName(name).key(key(pk, sk)).consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** The items of these keys that exist, read consistently 100 at a time until nothing is left unprocessed. */
+    List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = pending;
+                BatchGetItemResponse answer = call("BatchGetItem", () -> client.batchGetItem(b -> b.requestItems(asked)));
+                found.addAll(answer.responses().getOrDefault(name, List.of()));
+                pending = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
     }
 
     /** Every item of a partition whose sort key starts with a prefix, following pages to the end. */

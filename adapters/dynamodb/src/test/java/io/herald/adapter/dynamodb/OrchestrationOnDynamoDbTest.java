@@ -97,7 +97,7 @@ abstract class OrchestrationOnDynamoDbTest {
         }
         for (PlayerId player : players) {
             ConnectionId phone = ids.newConnectionId();
-            new OpenConnection(connections, clock).open(new OpenConnection.Command(phone, session, player));
+            new OpenConnection(connections, new DynamoDbConnectionLog(table), clock).open(new OpenConnection.Command(phone, session, player));
             new JoinSession(connections, directory).join(new JoinSession.Command(phone, session, player));
             phones.add(phone);
         }

@@ -2,6 +2,7 @@ package io.herald.adapter.micronaut;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.CloseConnection;
+import io.herald.application.ConnectionActivity;
 import io.herald.application.CreateRoom;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
@@ -9,6 +10,7 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.ManageConnections;
 import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
@@ -22,7 +24,9 @@ import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
+import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
+import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.EventPublisher;
@@ -85,8 +89,8 @@ public class CoreFactory {
     }
 
     @Singleton
-    OpenConnection openConnection(ConnectionRegistry connections, Clock clock) {
-        return new OpenConnection(connections, clock);
+    OpenConnection openConnection(ConnectionRegistry connections, ConnectionLog log, Clock clock) {
+        return new OpenConnection(connections, log, clock);
     }
 
     @Singleton
@@ -95,8 +99,18 @@ public class CoreFactory {
     }
 
     @Singleton
-    CloseConnection closeConnection(ConnectionRegistry connections) {
-        return new CloseConnection(connections);
+    CloseConnection closeConnection(ConnectionRegistry connections, ConnectionLog log, Clock clock) {
+        return new CloseConnection(connections, log, clock);
+    }
+
+    @Singleton
+    ConnectionActivity connectionActivity(ConnectionLog log, Clock clock, ConnectionSettings settings) {
+        return new ConnectionActivity(log, clock, settings.getActivityEvery());
+    }
+
+    @Singleton
+    ManageConnections manageConnections(ConnectionLog log, ConnectionCloser closer, Clock clock) {
+        return new ManageConnections(log, closer, clock);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.CloseConnection;
+import io.herald.application.ConnectionActivity;
 import io.herald.application.CreateRoom;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
@@ -11,6 +12,7 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.ManageConnections;
 import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
@@ -22,6 +24,7 @@ import io.herald.application.RelayPlayerState;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
+import io.herald.application.fake.InMemoryConnectionLog;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
@@ -29,6 +32,7 @@ import io.herald.application.fake.InMemoryNotificationStore;
 import io.herald.application.fake.InMemoryRoomStore;
 import io.herald.application.fake.InMemoryRoomSubscriptions;
 import io.herald.application.fake.InMemorySessionDirectory;
+import io.herald.application.fake.RecordingCloser;
 import io.herald.application.fake.RecordingGateway;
 import io.herald.application.fake.RecordingPublisher;
 import io.herald.application.fake.ScriptedComposer;
@@ -57,6 +61,8 @@ class CoreFactoryTest {
         context.registerSingleton(gateway);
         context.registerSingleton(new InMemoryRoomStore());
         context.registerSingleton(new InMemoryNotificationStore());
+        context.registerSingleton(new InMemoryConnectionLog());
+        context.registerSingleton(new RecordingCloser());
         context.registerSingleton(new InMemoryRoomSubscriptions(gateway));
         context.registerSingleton(new RecordingPublisher());
         return context.start();
@@ -69,7 +75,7 @@ class CoreFactoryTest {
                     CloseConnection.class, RecordGameEvent.class, OrchestrateMessages.class, AcknowledgeMessage.class,
                     FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class, CreateRoom.class,
                     JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class,
-                    Notify.class, PlayerNotifications.class)) {
+                    Notify.class, PlayerNotifications.class, ConnectionActivity.class, ManageConnections.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
             assertThat(context.getBean(io.herald.application.port.Fanout.class))

@@ -2,6 +2,7 @@ package io.herald.adapter.protocol;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.Caller;
+import io.herald.application.ConnectionActivity;
 import io.herald.application.JoinSession;
 import io.herald.application.PlayerNotifications;
 import io.herald.application.Refused;
@@ -30,13 +31,14 @@ public final class ProtocolDispatcher {
     private final RelayPlayerState relay;
     private final Rooms rooms;
     private final PlayerNotifications notifications;
+    private final ConnectionActivity activity;
 
     /** The use cases behind the room frames. */
     public record Rooms(SubscribeRoom subscribe, SendRoomMessage send, RoomHistory history) {
     }
 
     public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
-            RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications) {
+            RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications, ConnectionActivity activity) {
         this.decoder = decoder;
         this.frames = frames;
         this.join = join;
@@ -44,13 +46,24 @@ public final class ProtocolDispatcher {
         this.relay = relay;
         this.rooms = rooms;
         this.notifications = notifications;
+        this.activity = activity;
     }
 
     public List<String> handle(ConnectionId connection, String text) {
+        noteActivity(connection);
         return switch (decode(connection, text)) {
             case FrameDecoder.Invalid invalid -> List.of(frames.error(invalid.error().code(), invalid.detail(), invalid.ref()));
             case FrameDecoder.Valid valid -> dispatch(connection, valid.frame(), valid.ref());
         };
+    }
+
+    /** Any frame, even a bad one, is a sign of life; its record is bookkeeping and never fails the frame. */
+    private void noteActivity(ConnectionId connection) {
+        try {
+            activity.seen(connection);
+        } catch (RuntimeException e) {
+            LOG.debug("noting activity of {} failed", connection, e);
+        }
     }
 
     /** The decoder is pure and answers every text; should it ever throw, the client still gets a frame, not a dead socket. */

@@ -2,6 +2,7 @@ package io.herald.adapter.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.ConnectionActivity;
 import io.herald.application.JoinSession;
 import io.herald.application.PlayerNotifications;
 import io.herald.application.RelayPlayerState;
@@ -31,8 +32,8 @@ public class ProtocolFactory {
     @Singleton
     ProtocolDispatcher dispatcher(@Named("protocol") ObjectMapper json, Frames frames, JoinSession join,
             AcknowledgeMessage acknowledge, RelayPlayerState relay, SubscribeRoom subscribe, SendRoomMessage send,
-            RoomHistory history, PlayerNotifications notifications) {
+            RoomHistory history, PlayerNotifications notifications, ConnectionActivity activity) {
         return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay,
-                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications);
+                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity);
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.adapter.websocket;
 
 import io.herald.application.port.Audience;
+import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.Fanout;
 import io.herald.application.port.Presence;
@@ -34,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * registry, its presence, and the delivery engine for its own sockets. A push is encoded once and written to every
  * matching socket; nothing is asked of the store to find anyone, because this process holds the sockets itself.
  */
-public final class LocalConnections implements ConnectionRegistry, Presence, Fanout, RoomSubscriptions {
+public final class LocalConnections implements ConnectionRegistry, Presence, Fanout, RoomSubscriptions,
+        ConnectionCloser {
+    /** The code a socket closed by the server's connection manager (inactive, or disconnected by an admin) sees. */
+    static final CloseReason CLOSED_BY_SERVER = new CloseReason(4001, "closed_by_server");
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalConnections.class);
 
     private final PushFormat format;
@@ -72,6 +77,21 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
     /** The socket is gone; the connection itself is forgotten by {@link #remove} once its lane gets to it. */
     void detach(ConnectionId id) {
         sockets.remove(id);
+    }
+
+    /** Closes the socket if it is this node's; the close then runs its usual course (the lane forgets it). */
+    @Override
+    public boolean close(ConnectionId connection) {
+        WebSocketSession socket = sockets.get(connection);
+        if (socket == null) {
+            return false;
+        }
+        try {
+            socket.close(CLOSED_BY_SERVER);
+        } catch (RuntimeException alreadyClosing) {
+            LOG.debug("closing {} failed; it is closing already", connection, alreadyClosing);
+        }
+        return true;
     }
 
     int openSockets() {

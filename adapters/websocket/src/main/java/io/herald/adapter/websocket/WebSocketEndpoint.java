@@ -61,8 +61,11 @@ public class WebSocketEndpoint {
         session.put(CONNECTION, connection);
         session.put(LANE, lane);
         local.attach(connection, session);
+        String address = request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        String userAgent = request.getHeaders().get("User-Agent", String.class).orElse("");
         lane.submit(() -> openConnection.open(new OpenConnection.Command(connection, identity.get().session(),
-                identity.get().player())));
+                identity.get().player(), address, userAgent)));
     }
 
     /** The bound is per frame here; {@link InboundLimits} applies the same bound to a message's joined fragments. */

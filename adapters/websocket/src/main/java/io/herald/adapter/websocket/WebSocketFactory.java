@@ -2,12 +2,14 @@ package io.herald.adapter.websocket;
 
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.port.Clock;
+import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.PendingEvents;
 import io.herald.application.port.PushFormat;
 import io.herald.application.port.RosterChanges;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -47,6 +49,14 @@ public class WebSocketFactory {
             @Value("${herald.events.recover-after:20s}") Duration recoverAfter,
             @Value("${herald.events.recovery-interval:5s}") Duration recoveryInterval) {
         return new InProcessEventPublisher(orchestrate, pending, clock, capacity, workers, recoverAfter, recoveryInterval);
+    }
+
+    /** The connection manager's records, written in the background so sockets never wait for them. */
+    @Singleton
+    @Primary
+    @Bean(preDestroy = "close")
+    BackgroundConnectionLog backgroundConnectionLog(@Named("store") ConnectionLog store) {
+        return new BackgroundConnectionLog(store);
     }
 
     /** Alone, a node has no one to tell about roster changes; a relay between nodes replaces this. */

@@ -1,0 +1,137 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.ManageConnections;
+import io.herald.application.port.ConnectionLog;
+import io.herald.domain.ConnectionId;
+import io.herald.domain.ConnectionRecord;
+import io.herald.domain.ConnectionStatus;
+import io.herald.domain.Member;
+import io.herald.domain.PlayerId;
+import io.herald.domain.SessionId;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The connection manager's admin API (seed 004), service key only: a player's, a session's or all connections,
+ * a status change (disconnecting closes the socket), and a cleanup on demand.
+ */
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Controller("/api/admin")
+public class AdminConnectionsController {
+    static final int MAX_PAGE = 1_000;
+
+    private final ManageConnections manage;
+    private final Callers callers;
+    private final Duration inactiveAfter;
+
+    public AdminConnectionsController(ManageConnections manage, Callers callers,
+            @Value("${herald.connections.inactive-after:1h}") Duration inactiveAfter) {
+        this.manage = manage;
+        this.callers = callers;
+        this.inactiveAfter = inactiveAfter;
+    }
+
+    @Get(value = "/connections", produces = "application/json")
+    public HttpResponse<String> all(HttpRequest<?> request, @QueryValue Optional<String> cursor,
+            @QueryValue Optional<String> limit) {
+        requireService(request);
+        int size = HttpJson.parsed("limit", limit.orElse("100"), l -> {
+            int n = Integer.parseInt(l.strip());
+            if (n < 1 || n > MAX_PAGE) {
+                throw new IllegalArgumentException("must be 1 to " + MAX_PAGE);
+            }
+            return n;
+        });
+        ConnectionLog.RecordPage page;
+        try {
+            page = manage.all(cursor, size);
+        } catch (ConnectionLog.InvalidCursorException e) {
+            throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
+        }
+        ObjectNode response = list(page.records());
+        page.next().ifPresent(next -> response.put("nextCursor", next));
+        return HttpJson.ok(response);
+    }
+
+    @Get(value = "/players/{sessionId}/{playerId}/connections", produces = "application/json")
+    public HttpResponse<String> ofPlayer(HttpRequest<?> request, @PathVariable String sessionId,
+            @PathVariable String playerId) {
+        requireService(request);
+        return HttpJson.ok(list(manage.ofPlayer(new Member(HttpJson.parsed("sessionId", sessionId, SessionId::new),
+                HttpJson.parsed("playerId", playerId, PlayerId::new)))));
+    }
+
+    @Get(value = "/sessions/{sessionId}/connections", produces = "application/json")
+    public HttpResponse<String> ofSession(HttpRequest<?> request, @PathVariable String sessionId) {
+        requireService(request);
+        return HttpJson.ok(list(manage.ofSession(HttpJson.parsed("sessionId", sessionId, SessionId::new))));
+    }
+
+    /** {@code {status: "connected" | "disconnected"}}; disconnecting closes the socket (4001) where it can. */
+    @Put(value = "/connections/{connectionId}/status", consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String connectionId,
+            @Nullable @Body String body) {
+        requireService(request);
+        ConnectionId id = HttpJson.parsed("connectionId", connectionId, ConnectionId::new);
+        String wanted = HttpJson.text(HttpJson.parseObject(body), "status");
+        ConnectionStatus status = switch (wanted.toLowerCase(Locale.ROOT)) {
+            case "connected" -> ConnectionStatus.CONNECTED;
+            case "disconnected" -> ConnectionStatus.DISCONNECTED;
+            default -> throw ApiException.badField("status", "invalid_field", "'status' is connected or disconnected");
+        };
+        if (!manage.setStatus(id, status)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "connection_not_found", "no record of this connection");
+        }
+        return HttpJson.ok(HttpJson.object().put("connectionId", id.value())
+                .put("status", status.name().toLowerCase(Locale.ROOT)));
+    }
+
+    @Post(value = "/connections/cleanup", consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> cleanUp(HttpRequest<?> request) {
+        requireService(request);
+        ManageConnections.Cleaned cleaned = manage.cleanUp(inactiveAfter);
+        return HttpJson.ok(HttpJson.object().put("closed", cleaned.closed()).put("forgotten", cleaned.forgotten())
+                .put("inactiveAfterSeconds", inactiveAfter.toSeconds()));
+    }
+
+    private static ObjectNode list(List<ConnectionRecord> records) {
+        ArrayNode items = HttpJson.array();
+        records.forEach(r -> {
+            ObjectNode item = items.addObject().put("connectionId", r.id().value())
+                    .put("sessionId", r.member().session().value()).put("playerId", r.member().player().value())
+                    .put("status", r.status().name().toLowerCase(Locale.ROOT))
+                    .put("createdAt", HttpJson.timestamp(r.createdAt()))
+                    .put("lastActivity", HttpJson.timestamp(r.lastActivity()))
+                    .put("clientAddress", r.clientAddress()).put("userAgent", r.userAgent());
+            r.disconnectedAt().ifPresentOrElse(at -> item.put("disconnectedAt", HttpJson.timestamp(at)),
+                    () -> item.putNull("disconnectedAt"));
+        });
+        ObjectNode response = HttpJson.object();
+        response.set("connections", items);
+        return response;
+    }
+
+    private void requireService(HttpRequest<?> request) {
+        if (!(callers.require(request) instanceof Callers.Service)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "the admin API takes the service key");
+        }
+    }
+}
