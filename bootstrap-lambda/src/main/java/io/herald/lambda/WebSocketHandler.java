@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import io.herald.adapter.protocol.ProtocolDispatcher;
 import io.herald.application.CloseConnection;
 import io.herald.application.OpenConnection;
+import io.herald.application.RelayVoice;
 import io.herald.application.port.SessionTokens;
 import io.herald.domain.ConnectionId;
 import io.micronaut.context.ApplicationContext;
@@ -31,6 +32,9 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
     OpenConnection openConnection;
     @Inject
     CloseConnection closeConnection;
+
+    @Inject
+    RelayVoice voice;
     @Inject
     ProtocolDispatcher dispatcher;
 
@@ -67,6 +71,7 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
             case "$connect" -> connect(connection, Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
                     event.getRequestContext().getIdentity());
             case "$disconnect" -> {
+                voice.hangUp(connection);
                 closeConnection.close(new CloseConnection.Command(connection));
                 yield response(200, null);
             }

@@ -194,6 +194,32 @@ class LambdaOverWebSocketsTest {
     }
 
     @Test
+    void push_to_talk_reaches_the_teammate_through_the_lambda_shape() throws Exception {
+        JsonNode first = call("POST", "/api/teams", null, null, "{\"playerName\":\"Ana\",\"mode\":\"team\"}");
+        JsonNode second = call("POST", "/api/teams", null, null, "{\"playerName\":\"Ben\",\"teamCode\":\""
+                + first.get("teamCode").asText() + "\"}");
+        Device ana = Device.connect(first.get("token").asText());
+        Device ben = Device.connect(second.get("token").asText());
+        for (var pair : List.of(java.util.Map.entry(ana, first), java.util.Map.entry(ben, second))) {
+            pair.getKey().send("{\"type\":\"join_session\",\"sessionId\":\"" + pair.getValue().at("/session/sessionId").asText()
+                    + "\",\"playerId\":\"" + pair.getValue().at("/session/playerId").asText() + "\"}");
+            assertThat(pair.getKey().next().get("type").asText()).isEqualTo("joined");
+        }
+
+        ana.send("{\"type\":\"voice_start\"}");
+        JsonNode started = ana.next();
+        ana.send("{\"type\":\"voice_data\",\"seq\":0,\"data\":\"AAECAw==\"}");
+        ana.send("{\"type\":\"voice_end\"}");
+        JsonNode ended = ana.next();
+
+        assertThat(started.get("type").asText()).isEqualTo("voice_started");
+        assertThat(ended.get("type").asText()).isEqualTo("voice_ended");
+        assertThat(ended.get("chunks").asLong()).isEqualTo(1);
+        assertThat(List.of(ben.next(), ben.next(), ben.next())).extracting(f -> f.get("type").asText())
+                .containsExactly("voice_start", "voice_data", "voice_end");
+    }
+
+    @Test
     void a_socket_with_a_forged_token_is_refused_by_the_connect_route() throws Exception {
         Device intruder = Device.connect("forged");
 

@@ -19,7 +19,11 @@ public enum Refusal {
     EMPTY_TEXT("empty_text", "the text is empty once trimmed"),
     TEXT_TOO_LONG("text_too_long", "the text is longer than " + RoomText.MAX_LENGTH + " characters"),
     ROOM_RATE_LIMITED("rate_limited", "too many messages to this room; slow down"),
-    NOTIFICATION_NOT_FOUND("notification_not_found", "no such notification for this player, or it has expired");
+    NOTIFICATION_NOT_FOUND("notification_not_found", "no such notification for this player, or it has expired"),
+    VOICE_NOT_STARTED("voice_not_started", "send voice_start before voice_data or voice_end"),
+    VOICE_ACTIVE("voice_active", "this connection is already speaking; send voice_end first"),
+    VOICE_CHUNK_TOO_LARGE("voice_chunk_too_large", "a voice chunk is at most 16,384 bytes once decoded"),
+    VOICE_TOO_LONG("voice_too_long", "a voice session lasts at most 60 seconds; it was ended");
 
     private final String code;
     private final String message;

@@ -9,6 +9,7 @@ import io.herald.domain.RoomMessage;
 import io.herald.domain.RoomPosition;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
+import io.herald.domain.VoiceSession;
 import java.util.List;
 
 /** What the core asks to push; the wire protocol decides how each looks as a frame. */
@@ -26,6 +27,17 @@ public sealed interface Push {
 
     /** Another player's live position, for teams that travel independently. */
     record PlayerStateUpdate(SessionId session, PlayerId player, PlayerState state) implements Push {
+    }
+
+    /** A player began speaking (push-to-talk); its chunks follow under the same voice id. */
+    record VoiceStarted(VoiceSession voice) implements Push {
+    }
+
+    /** One chunk of a player's voice, as the speaker sent it (base64 on the wire), numbered by the speaker. */
+    record VoiceChunk(VoiceSession voice, long seq, String base64) implements Push {
+    }
+
+    record VoiceEnded(VoiceSession voice) implements Push {
     }
 
     /** A notification for one player, pushed to its devices once stored. */

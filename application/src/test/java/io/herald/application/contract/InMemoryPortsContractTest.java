@@ -1,5 +1,6 @@
 package io.herald.application.contract;
 
+import io.herald.application.LocalVoiceSessions;
 import io.herald.application.fake.InMemoryConnectionLog;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
@@ -17,6 +18,7 @@ import io.herald.application.port.PendingEvents;
 import io.herald.application.port.Presence;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.SessionDirectory;
+import io.herald.application.port.VoiceSessions;
 import org.junit.jupiter.api.Nested;
 
 /** The fakes keep the same contracts as the real adapters, so use-case tests on them mean something. */
@@ -135,6 +137,16 @@ class InMemoryPortsContractTest {
         @Override
         protected ConnectionLog log() {
             return log;
+        }
+    }
+
+    @Nested
+    class LocalVoiceSessionsKeepTheContract extends VoiceSessionsContract {
+        private final LocalVoiceSessions sessions = new LocalVoiceSessions();
+
+        @Override
+        protected VoiceSessions sessions() {
+            return sessions;
         }
     }
 }

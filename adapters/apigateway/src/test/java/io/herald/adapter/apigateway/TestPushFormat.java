@@ -22,6 +22,9 @@ final class TestPushFormat implements PushFormat {
             case Push.RoomMessageSaid said -> "{\"type\":\"room_message\",\"offset\":" + said.message().offset() + "}";
             case Push.RoomSubscribed subscribed -> "{\"type\":\"room_subscribed\"}";
             case Push.NotificationSent sent -> "{\"type\":\"notification\"}";
+            case Push.VoiceStarted started -> "{\"type\":\"voice_start\"}";
+            case Push.VoiceChunk chunk -> "{\"type\":\"voice_data\"}";
+            case Push.VoiceEnded ended -> "{\"type\":\"voice_end\"}";
         };
     }
 }

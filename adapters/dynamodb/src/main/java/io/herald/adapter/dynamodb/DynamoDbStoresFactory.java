@@ -11,6 +11,7 @@ import io.herald.application.port.PendingEvents;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomSubscriptions;
 import io.herald.application.port.SessionDirectory;
+import io.herald.application.port.VoiceSessions;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -101,6 +102,13 @@ public class DynamoDbStoresFactory {
     @Named(STORE)
     ConnectionLog connectionLog(DynamoDbTable table) {
         return new DynamoDbConnectionLog(table);
+    }
+
+    /** Voice sessions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */
+    @Singleton
+    @Secondary
+    VoiceSessions voiceSessions(DynamoDbTable table) {
+        return new DynamoDbVoiceSessions(table);
     }
 
     /** Room subscriptions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */

@@ -14,7 +14,8 @@ final class Refusals {
                     NOTIFICATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case SESSION_MISMATCH, PLAYER_MISMATCH, NOT_YOUR_MESSAGE, UNKNOWN_CONNECTION, NOT_A_MEMBER, GUILD_ROOM ->
                     HttpStatus.FORBIDDEN;
-            case SOLO_TEAM, ROOM_EXISTS, ROOM_FULL -> HttpStatus.CONFLICT;
+            case SOLO_TEAM, ROOM_EXISTS, ROOM_FULL, VOICE_ACTIVE, VOICE_NOT_STARTED, VOICE_TOO_LONG -> HttpStatus.CONFLICT;
+            case VOICE_CHUNK_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case EMPTY_TEXT, TEXT_TOO_LONG -> HttpStatus.BAD_REQUEST;
             case ROOM_RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };

@@ -19,6 +19,7 @@ import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.RegistryFanout;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
@@ -39,6 +40,8 @@ import io.herald.application.port.Presence;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomSubscriptions;
 import io.herald.application.port.SessionDirectory;
+import io.herald.application.port.VoiceSessions;
+import io.herald.application.port.VoiceSink;
 import io.herald.domain.CooldownPolicy;
 import io.herald.domain.PositionRelay;
 import io.micronaut.context.annotation.Factory;
@@ -197,5 +200,18 @@ public class CoreFactory {
     @Singleton
     PlayerNotifications playerNotifications(NotificationStore store, ConnectionRegistry connections, Clock clock) {
         return new PlayerNotifications(store, connections, clock);
+    }
+
+    /** No speech service yet: voice goes only to the other devices of the session. */
+    @Singleton
+    @Secondary
+    VoiceSink voiceSink() {
+        return VoiceSink.NONE;
+    }
+
+    @Singleton
+    RelayVoice relayVoice(ConnectionRegistry connections, VoiceSessions sessions, VoiceSink sink, Fanout fanout,
+            IdGenerator ids, Clock clock) {
+        return new RelayVoice(connections, sessions, sink, fanout, ids, clock);
     }
 }

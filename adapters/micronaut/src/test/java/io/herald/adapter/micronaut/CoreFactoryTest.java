@@ -12,6 +12,7 @@ import io.herald.application.GuildMembers;
 import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
+import io.herald.application.LocalVoiceSessions;
 import io.herald.application.ManageConnections;
 import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
@@ -21,6 +22,7 @@ import io.herald.application.RecordGameEvent;
 import io.herald.application.RegisterTeam;
 import io.herald.application.RegistryFanout;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
@@ -63,6 +65,7 @@ class CoreFactoryTest {
         context.registerSingleton(new InMemoryNotificationStore());
         context.registerSingleton(new InMemoryConnectionLog());
         context.registerSingleton(new RecordingCloser());
+        context.registerSingleton(new LocalVoiceSessions());
         context.registerSingleton(new InMemoryRoomSubscriptions(gateway));
         context.registerSingleton(new RecordingPublisher());
         return context.start();
@@ -75,7 +78,8 @@ class CoreFactoryTest {
                     CloseConnection.class, RecordGameEvent.class, OrchestrateMessages.class, AcknowledgeMessage.class,
                     FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class, CreateRoom.class,
                     JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class,
-                    Notify.class, PlayerNotifications.class, ConnectionActivity.class, ManageConnections.class)) {
+                    Notify.class, PlayerNotifications.class, ConnectionActivity.class, ManageConnections.class,
+                    RelayVoice.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
             assertThat(context.getBean(io.herald.application.port.Fanout.class))

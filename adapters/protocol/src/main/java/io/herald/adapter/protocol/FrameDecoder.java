@@ -106,6 +106,10 @@ public final class FrameDecoder {
             case "notification_dismiss" -> new Inbound.MarkNotification(
                     id(node, "notificationId", NotificationId::new), true);
             case "notifications_read_all" -> new Inbound.ReadAllNotifications();
+            case "voice_start" -> new Inbound.StartVoice(optionalId(node, "format").orElse("opus"),
+                    node.hasNonNull("sampleRate") ? (int) wholeIn(node, "sampleRate", 8_000, 48_000) : 48_000);
+            case "voice_data" -> new Inbound.VoiceData(wholeIn(node, "seq", 0, Long.MAX_VALUE), base64(node, "data"));
+            case "voice_end" -> new Inbound.EndVoice();
             case "room_read" -> new Inbound.MarkRoomRead(id(node, "roomId", RoomId::new), position(node, ""));
             default -> throw new Refusal(ProtocolError.UNKNOWN_TYPE, "unknown frame type '" + shorten(type) + "'");
         };
@@ -163,6 +167,37 @@ public final class FrameDecoder {
             throw new Refusal(ProtocolError.INVALID_NUMBER, "'" + field + "' is a number outside the range of a double");
         }
         return approximate;
+    }
+
+    private static Optional<String> optionalId(JsonNode node, String field) {
+        if (!node.hasNonNull(field)) {
+            return Optional.empty();
+        }
+        String value = text(node, field);
+        if (value.isBlank() || value.length() > 32 || !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
+                || c == '-' || c == '_' || c == '.'))) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' is 1 to 32 letters, digits, '-', '_' or '.'");
+        }
+        return Optional.of(value);
+    }
+
+    private static long wholeIn(JsonNode node, String field, long min, long max) {
+        long value = whole(node, field, "");
+        if (value < min || value > max) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    /** Base64 text, checked to decode; an over-long one is left for the voice rules to refuse by its code. */
+    private static String base64(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be base64");
+        }
+        return value;
     }
 
     /** {@code {offset, epoch}}: whole numbers, the offset never negative. */

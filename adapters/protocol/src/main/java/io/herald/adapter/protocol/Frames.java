@@ -14,6 +14,7 @@ import io.herald.domain.RoomMessage;
 import io.herald.domain.RoomPosition;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
+import io.herald.domain.VoiceSession;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +54,11 @@ public final class Frames implements PushFormat {
             case Push.Relayed relayed -> relayed.frame();
             case Push.RoomMessageSaid said -> write(roomMessage(said.message()));
             case Push.NotificationSent sent -> write(notification(sent.notification()));
+            case Push.VoiceStarted started -> write(voice("voice_start", started.voice())
+                    .put("format", started.voice().format()).put("sampleRate", started.voice().sampleRate()));
+            case Push.VoiceChunk chunk -> write(voice("voice_data", chunk.voice()).put("seq", chunk.seq())
+                    .put("data", chunk.base64()));
+            case Push.VoiceEnded ended -> write(voice("voice_end", ended.voice()).put("chunks", ended.voice().chunks()));
             case Push.RoomSubscribed subscribed -> write(position(json.createObjectNode()
                     .put("type", "room_subscribed").put("roomId", subscribed.room().value())
                     .put("recovered", subscribed.recovered()).put("replayed", subscribed.replayed()),
@@ -122,6 +128,22 @@ public final class Frames implements PushFormat {
         } catch (Exception e) {
             return json.getNodeFactory().textNode(metadata);
         }
+    }
+
+    /** A voice frame as the other devices of the session get it: who speaks, under which voice id. */
+    private ObjectNode voice(String type, VoiceSession voice) {
+        return json.createObjectNode().put("type", type).put("sessionId", voice.speaker().session().value())
+                .put("playerId", voice.speaker().player().value()).put("voiceId", voice.id());
+    }
+
+    /** The speaker's own answers: its voice id when it starts, what was relayed when it ends. */
+    public String voiceStarted(VoiceSession voice) {
+        return write(json.createObjectNode().put("type", "voice_started").put("voiceId", voice.id()));
+    }
+
+    public String voiceEnded(VoiceSession voice) {
+        return write(json.createObjectNode().put("type", "voice_ended").put("voiceId", voice.id())
+                .put("chunks", voice.chunks()).put("bytes", voice.bytes()));
     }
 
     public String notificationUpdated(String notificationId, boolean changed) {

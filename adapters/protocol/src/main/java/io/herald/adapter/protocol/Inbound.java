@@ -50,4 +50,15 @@ public sealed interface Inbound {
     /** {@code notifications_read_all}. */
     record ReadAllNotifications() implements Inbound {
     }
+
+    /** {@code voice_start {format?, sampleRate?}}: push-to-talk begins on this connection. */
+    record StartVoice(String format, int sampleRate) implements Inbound {
+    }
+
+    /** {@code voice_data {seq, data}}: {@code data} is base64, checked here, relayed as it came. */
+    record VoiceData(long seq, String base64) implements Inbound {
+    }
+
+    record EndVoice() implements Inbound {
+    }
 }

@@ -7,6 +7,7 @@ import io.herald.application.JoinSession;
 import io.herald.application.PlayerNotifications;
 import io.herald.application.Refused;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
@@ -32,13 +33,15 @@ public final class ProtocolDispatcher {
     private final Rooms rooms;
     private final PlayerNotifications notifications;
     private final ConnectionActivity activity;
+    private final RelayVoice voice;
 
     /** The use cases behind the room frames. */
     public record Rooms(SubscribeRoom subscribe, SendRoomMessage send, RoomHistory history) {
     }
 
     public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
-            RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications, ConnectionActivity activity) {
+            RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications, ConnectionActivity activity,
+            RelayVoice voice) {
         this.decoder = decoder;
         this.frames = frames;
         this.join = join;
@@ -47,6 +50,7 @@ public final class ProtocolDispatcher {
         this.rooms = rooms;
         this.notifications = notifications;
         this.activity = activity;
+        this.voice = voice;
     }
 
     public List<String> handle(ConnectionId connection, String text) {
@@ -130,6 +134,9 @@ public final class ProtocolDispatcher {
                     case Refused refused -> refusal(refused, ref);
                     default -> throw new IllegalStateException("marking all read was asked for");
                 };
+                case Inbound.StartVoice start -> voiceAnswer(voice.start(connection, start.format(), start.sampleRate()), ref);
+                case Inbound.VoiceData data -> voiceAnswer(voice.chunk(connection, data.seq(), data.base64()), ref);
+                case Inbound.EndVoice end -> voiceAnswer(voice.end(connection), ref);
                 case Inbound.MarkRoomRead read -> switch (rooms.history().markRead(
                         new Caller.OnConnection(connection), read.room(), read.read())) {
                     case RoomHistory.Marked marked -> List.of();
@@ -141,6 +148,17 @@ public final class ProtocolDispatcher {
             LOG.warn("frame from {} failed", connection, e);
             return List.of(frames.error("unavailable", "the frame could not be handled now; send it again", ref));
         }
+    }
+
+    private List<String> voiceAnswer(RelayVoice.Outcome outcome, Optional<String> ref) {
+        return switch (outcome) {
+            case RelayVoice.Started started -> List.of(frames.voiceStarted(started.voice()));
+            case RelayVoice.Relayed relayed -> List.of();
+            case RelayVoice.Ended ended -> List.of(frames.voiceEnded(ended.voice()));
+            case RelayVoice.Limited limited -> List.of(frames.rateLimited("too many voice chunks; slow down",
+                    limited.retryAfter().toMillis(), ref));
+            case Refused refused -> refusal(refused, ref);
+        };
     }
 
     private List<String> refusal(Refused refused, Optional<String> ref) {

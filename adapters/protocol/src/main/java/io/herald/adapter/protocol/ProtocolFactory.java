@@ -6,6 +6,7 @@ import io.herald.application.ConnectionActivity;
 import io.herald.application.JoinSession;
 import io.herald.application.PlayerNotifications;
 import io.herald.application.RelayPlayerState;
+import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
@@ -32,8 +33,8 @@ public class ProtocolFactory {
     @Singleton
     ProtocolDispatcher dispatcher(@Named("protocol") ObjectMapper json, Frames frames, JoinSession join,
             AcknowledgeMessage acknowledge, RelayPlayerState relay, SubscribeRoom subscribe, SendRoomMessage send,
-            RoomHistory history, PlayerNotifications notifications, ConnectionActivity activity) {
+            RoomHistory history, PlayerNotifications notifications, ConnectionActivity activity, RelayVoice voice) {
         return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay,
-                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity);
+                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity, voice);
     }
 }

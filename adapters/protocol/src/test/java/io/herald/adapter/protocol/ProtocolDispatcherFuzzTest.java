@@ -41,7 +41,7 @@ class ProtocolDispatcherFuzzTest {
             herald.joinSession, herald.acknowledge, new RelayPlayerState(herald.connections, herald.directory,
                     herald.fanout, herald.clock, new PositionRelay(PositionRelay.DEFAULT_INTERVAL)),
             new ProtocolDispatcher.Rooms(herald.subscribeRoom, herald.sendRoomMessage, herald.roomHistory),
-            herald.playerNotifications, herald.connectionActivity);
+            herald.playerNotifications, herald.connectionActivity, herald.relayVoice);
     private final FakeHerald.TestTeam team = herald.team("Ana", "Ben");
     private final PlayerId ana = team.player(0);
     private final ConnectionId anaPhone = new ConnectionId("ana-phone");

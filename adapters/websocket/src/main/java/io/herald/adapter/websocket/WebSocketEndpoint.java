@@ -4,6 +4,7 @@ import io.herald.adapter.protocol.Frames;
 import io.herald.adapter.protocol.ProtocolDispatcher;
 import io.herald.application.CloseConnection;
 import io.herald.application.OpenConnection;
+import io.herald.application.RelayVoice;
 import io.herald.application.port.IdGenerator;
 import io.herald.application.port.SessionTokens;
 import io.herald.domain.ConnectionId;
@@ -35,10 +36,11 @@ public class WebSocketEndpoint {
     private final LocalConnections local;
     private final Frames frames;
     private final ExecutorService work;
+    private final RelayVoice voice;
 
     public WebSocketEndpoint(SessionTokens tokens, IdGenerator ids, OpenConnection openConnection,
             CloseConnection closeConnection, ProtocolDispatcher dispatcher, LocalConnections local, Frames frames,
-            @Named(WebSocketFactory.CONNECTION_WORK) ExecutorService work) {
+            @Named(WebSocketFactory.CONNECTION_WORK) ExecutorService work, RelayVoice voice) {
         this.tokens = tokens;
         this.ids = ids;
         this.openConnection = openConnection;
@@ -47,6 +49,7 @@ public class WebSocketEndpoint {
         this.local = local;
         this.frames = frames;
         this.work = work;
+        this.voice = voice;
     }
 
     @OnOpen
@@ -87,8 +90,10 @@ public class WebSocketEndpoint {
     public void onClose(WebSocketSession session) {
         session.get(CONNECTION, ConnectionId.class).ifPresent(connection -> {
             local.detach(connection);
-            session.get(LANE, Lane.class).ifPresent(lane -> lane.submit(
-                    () -> closeConnection.close(new CloseConnection.Command(connection))));
+            session.get(LANE, Lane.class).ifPresent(lane -> lane.submit(() -> {
+                voice.hangUp(connection);
+                closeConnection.close(new CloseConnection.Command(connection));
+            }));
         });
     }
 }

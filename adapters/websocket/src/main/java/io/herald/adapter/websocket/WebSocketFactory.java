@@ -1,11 +1,13 @@
 package io.herald.adapter.websocket;
 
+import io.herald.application.LocalVoiceSessions;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.port.Clock;
 import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.PendingEvents;
 import io.herald.application.port.PushFormat;
 import io.herald.application.port.RosterChanges;
+import io.herald.application.port.VoiceSessions;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -57,6 +59,12 @@ public class WebSocketFactory {
     @Bean(preDestroy = "close")
     BackgroundConnectionLog backgroundConnectionLog(@Named("store") ConnectionLog store) {
         return new BackgroundConnectionLog(store);
+    }
+
+    /** A connection's frames all arrive at the node holding it, so its voice session lives in that node's memory. */
+    @Singleton
+    VoiceSessions localVoiceSessions() {
+        return new LocalVoiceSessions();
     }
 
     /** Alone, a node has no one to tell about roster changes; a relay between nodes replaces this. */
