@@ -7,7 +7,8 @@ import java.util.Objects;
 public record Refused(Refusal refusal) implements JoinTeam.Outcome, JoinSession.Outcome,
         RecordGameEvent.Outcome, AcknowledgeMessage.Outcome, DescribeSession.Outcome, RelayPlayerState.Outcome,
         CreateRoom.Outcome, JoinRoom.Outcome, GuildMembers.Outcome, SendRoomMessage.Outcome, SubscribeRoom.Outcome,
-        RoomHistory.Outcome, Notify.Outcome, PlayerNotifications.Outcome, RelayVoice.Outcome {
+        RoomHistory.Outcome, Notify.Outcome, PlayerNotifications.Outcome, RelayVoice.Outcome,
+        ChatWithCharacter.Outcome {
     public Refused {
         Objects.requireNonNull(refusal, "refusal");
     }

@@ -1,5 +1,6 @@
 package io.herald.application.port;
 
+import io.herald.domain.ChatTurn;
 import io.herald.domain.Message;
 import io.herald.domain.Notification;
 import io.herald.domain.PlayerId;
@@ -27,6 +28,10 @@ public sealed interface Push {
 
     /** Another player's live position, for teams that travel independently. */
     record PlayerStateUpdate(SessionId session, PlayerId player, PlayerState state) implements Push {
+    }
+
+    /** A character's reply in a player's chat with it, for every device of that player. */
+    record ChatReply(ChatTurn turn) implements Push {
     }
 
     /** A player began speaking (push-to-talk); its chunks follow under the same voice id. */

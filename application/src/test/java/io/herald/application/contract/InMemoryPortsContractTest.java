@@ -1,6 +1,7 @@
 package io.herald.application.contract;
 
 import io.herald.application.LocalVoiceSessions;
+import io.herald.application.fake.InMemoryChatStore;
 import io.herald.application.fake.InMemoryConnectionLog;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
@@ -9,6 +10,7 @@ import io.herald.application.fake.InMemoryNotificationStore;
 import io.herald.application.fake.InMemoryPendingEvents;
 import io.herald.application.fake.InMemoryRoomStore;
 import io.herald.application.fake.InMemorySessionDirectory;
+import io.herald.application.port.ChatStore;
 import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
@@ -147,6 +149,16 @@ class InMemoryPortsContractTest {
         @Override
         protected VoiceSessions sessions() {
             return sessions;
+        }
+    }
+
+    @Nested
+    class ChatStoreFake extends ChatStoreContract {
+        private final InMemoryChatStore store = new InMemoryChatStore();
+
+        @Override
+        protected ChatStore store() {
+            return store;
         }
     }
 }

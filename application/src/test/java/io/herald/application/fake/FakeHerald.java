@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.ChatWithCharacter;
 import io.herald.application.CloseConnection;
 import io.herald.application.ConnectionActivity;
 import io.herald.application.CreateRoom;
@@ -25,6 +26,7 @@ import io.herald.application.RoomHistory;
 import io.herald.application.RoomRules;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
+import io.herald.application.port.CharacterVoice;
 import io.herald.application.port.VoiceSink;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.CooldownPolicy;
@@ -66,6 +68,9 @@ public final class FakeHerald {
             Duration.ofSeconds(60));
     public final ManageConnections manageConnections = new ManageConnections(connectionLog, closer, clock);
     public final LocalVoiceSessions voiceSessions = new LocalVoiceSessions();
+    public final InMemoryChatStore chats = new InMemoryChatStore();
+    public final ChatWithCharacter chatWithCharacter = new ChatWithCharacter(chats, CharacterVoice.NONE, connections,
+            fanout, ids, clock);
     public final RelayVoice relayVoice = new RelayVoice(connections, voiceSessions, VoiceSink.NONE, fanout, ids, clock);
     public final RecordGameEvent recordGameEvent;
     public final OrchestrateMessages orchestrate;

@@ -23,6 +23,7 @@ final class TestPushFormat implements PushFormat {
             case Push.RoomSubscribed subscribed -> "{\"type\":\"room_subscribed\"}";
             case Push.NotificationSent sent -> "{\"type\":\"notification\"}";
             case Push.VoiceStarted started -> "{\"type\":\"voice_start\"}";
+            case Push.ChatReply reply -> "{\"type\":\"chat_message\"}";
             case Push.VoiceChunk chunk -> "{\"type\":\"voice_data\"}";
             case Push.VoiceEnded ended -> "{\"type\":\"voice_end\"}";
         };

@@ -1,5 +1,6 @@
 package io.herald.adapter.dynamodb;
 
+import io.herald.application.port.ChatStore;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionGateway;
@@ -102,6 +103,12 @@ public class DynamoDbStoresFactory {
     @Named(STORE)
     ConnectionLog connectionLog(DynamoDbTable table) {
         return new DynamoDbConnectionLog(table);
+    }
+
+    /** Players' chats with characters, kept for {@code herald.chat.retention} (90 days by default). */
+    @Singleton
+    ChatStore chatStore(DynamoDbTable table, @Value("${herald.chat.retention:90d}") Duration retention) {
+        return new DynamoDbChatStore(table, retention);
     }
 
     /** Voice sessions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */

@@ -1,6 +1,7 @@
 package io.herald.adapter.micronaut;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.ChatWithCharacter;
 import io.herald.application.CloseConnection;
 import io.herald.application.ConnectionActivity;
 import io.herald.application.CreateRoom;
@@ -23,6 +24,8 @@ import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
+import io.herald.application.port.CharacterVoice;
+import io.herald.application.port.ChatStore;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionCloser;
@@ -213,5 +216,18 @@ public class CoreFactory {
     RelayVoice relayVoice(ConnectionRegistry connections, VoiceSessions sessions, VoiceSink sink, Fanout fanout,
             IdGenerator ids, Clock clock) {
         return new RelayVoice(connections, sessions, sink, fanout, ids, clock);
+    }
+
+    /** Without a model, characters say their fixed line; the OpenAI adapter's voice wins when a key is set. */
+    @Singleton
+    @Secondary
+    CharacterVoice silentCharacters() {
+        return CharacterVoice.NONE;
+    }
+
+    @Singleton
+    ChatWithCharacter chatWithCharacter(ChatStore store, CharacterVoice voice, ConnectionRegistry connections,
+            Fanout fanout, IdGenerator ids, Clock clock) {
+        return new ChatWithCharacter(store, voice, connections, fanout, ids, clock);
     }
 }

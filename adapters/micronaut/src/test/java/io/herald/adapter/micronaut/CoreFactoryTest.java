@@ -3,6 +3,7 @@ package io.herald.adapter.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.ChatWithCharacter;
 import io.herald.application.CloseConnection;
 import io.herald.application.ConnectionActivity;
 import io.herald.application.CreateRoom;
@@ -26,6 +27,7 @@ import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
+import io.herald.application.fake.InMemoryChatStore;
 import io.herald.application.fake.InMemoryConnectionLog;
 import io.herald.application.fake.InMemoryConnectionRegistry;
 import io.herald.application.fake.InMemoryCooldownGuard;
@@ -66,6 +68,7 @@ class CoreFactoryTest {
         context.registerSingleton(new InMemoryConnectionLog());
         context.registerSingleton(new RecordingCloser());
         context.registerSingleton(new LocalVoiceSessions());
+        context.registerSingleton(new InMemoryChatStore());
         context.registerSingleton(new InMemoryRoomSubscriptions(gateway));
         context.registerSingleton(new RecordingPublisher());
         return context.start();
@@ -79,7 +82,7 @@ class CoreFactoryTest {
                     FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class, CreateRoom.class,
                     JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class,
                     Notify.class, PlayerNotifications.class, ConnectionActivity.class, ManageConnections.class,
-                    RelayVoice.class)) {
+                    RelayVoice.class, ChatWithCharacter.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
             assertThat(context.getBean(io.herald.application.port.Fanout.class))

@@ -62,10 +62,12 @@ final class OpenAiComposer implements MessageComposer {
         return outcome.composition();
     }
 
-    private record Outcome(Composition composition, Usage usage) {
+    /** What one call came to, and what it cost. */
+    record Outcome(Composition composition, Usage usage) {
     }
 
-    private Outcome callWithinBudget(String systemPrompt, String userPrompt) {
+    /** The model asked within the budget, retries and circuit breaker included; for event messages and chat lines. */
+    Outcome callWithinBudget(String systemPrompt, String userPrompt) {
         long deadline = System.nanoTime() + budget.perEvent().toNanos();
         Usage usage = Usage.NONE;
         String lastFailure = "circuit open";
@@ -128,6 +130,10 @@ final class OpenAiComposer implements MessageComposer {
 
     private static Outcome failed(String reason, Usage usage) {
         return new Outcome(new Composition.Failed(reason), usage);
+    }
+
+    String modelName() {
+        return endpoint.modelName();
     }
 
     private void record(Request request, Instant at, Duration latency, Outcome outcome) {

@@ -2,6 +2,7 @@ package io.herald.adapter.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import io.herald.application.port.CharacterVoice;
 import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.MessageComposer;
@@ -45,11 +46,18 @@ public class OpenAiFactory {
     /** Eager, so a key that cannot be read or a prompt that cannot be loaded stops the start (the cold start). */
     @Context
     @Requires(condition = ApiKeyConfigured.class)
-    MessageComposer messageComposer(OpenAIClient client, OpenAiSettings settings, SystemPromptSource prompts,
+    OpenAiComposer messageComposer(OpenAIClient client, OpenAiSettings settings, SystemPromptSource prompts,
             CompositionRecorder recorder, Clock clock) {
         return new OpenAiComposer(new ChatEndpoint(client, model(settings), clock), prompts, recorder,
                 new CircuitBreaker(settings.getBreakerThreshold(), settings.getBreakerOpenFor(), clock),
                 new OpenAiComposer.Budget(settings.getCallTimeout(), settings.getBudget()), clock);
+    }
+
+    /** Characters' chat lines, through the same endpoint, budget and breaker as the event messages. */
+    @Singleton
+    @Requires(condition = ApiKeyConfigured.class)
+    CharacterVoice characterVoice(OpenAiComposer composer, CompositionRecorder recorder, Clock clock) {
+        return new OpenAiCharacterVoice(composer, recorder, clock);
     }
 
     private static ChatEndpoint.ModelSettings model(OpenAiSettings settings) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.herald.domain.Ack;
+import io.herald.domain.CharacterId;
 import io.herald.domain.ClientMessageId;
 import io.herald.domain.InboxKey;
 import io.herald.domain.NotificationId;
@@ -110,6 +111,8 @@ public final class FrameDecoder {
                     node.hasNonNull("sampleRate") ? (int) wholeIn(node, "sampleRate", 8_000, 48_000) : 48_000);
             case "voice_data" -> new Inbound.VoiceData(wholeIn(node, "seq", 0, Long.MAX_VALUE), base64(node, "data"));
             case "voice_end" -> new Inbound.EndVoice();
+            case "text_message" -> new Inbound.TextToCharacter(id(node, "characterId", CharacterId::new),
+                    text(node, "text"));
             case "room_read" -> new Inbound.MarkRoomRead(id(node, "roomId", RoomId::new), position(node, ""));
             default -> throw new Refusal(ProtocolError.UNKNOWN_TYPE, "unknown frame type '" + shorten(type) + "'");
         };

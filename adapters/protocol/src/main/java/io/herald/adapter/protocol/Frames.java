@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
+import io.herald.domain.ChatTurn;
 import io.herald.domain.Message;
 import io.herald.domain.Notification;
 import io.herald.domain.PlayerId;
@@ -54,6 +55,7 @@ public final class Frames implements PushFormat {
             case Push.Relayed relayed -> relayed.frame();
             case Push.RoomMessageSaid said -> write(roomMessage(said.message()));
             case Push.NotificationSent sent -> write(notification(sent.notification()));
+            case Push.ChatReply reply -> write(chatMessage(reply.turn()));
             case Push.VoiceStarted started -> write(voice("voice_start", started.voice())
                     .put("format", started.voice().format()).put("sampleRate", started.voice().sampleRate()));
             case Push.VoiceChunk chunk -> write(voice("voice_data", chunk.voice()).put("seq", chunk.seq())
@@ -128,6 +130,24 @@ public final class Frames implements PushFormat {
         } catch (Exception e) {
             return json.getNodeFactory().textNode(metadata);
         }
+    }
+
+    /** One turn of a chat with a character, as pushed and as listed (without {@code type}). */
+    public ObjectNode chatTurnFields(ChatTurn turn) {
+        ObjectNode fields = json.createObjectNode().put("turnId", turn.id())
+                .put("characterId", turn.character().value())
+                .put("role", turn.role() == ChatTurn.Role.PLAYER ? "player" : "character")
+                .put("text", turn.text().value())
+                .put("createdAt", timestamp(turn.at()));
+        turn.llmInteractionId().ifPresentOrElse(id -> fields.put("llmInteractionId", id),
+                () -> fields.putNull("llmInteractionId"));
+        return fields;
+    }
+
+    private ObjectNode chatMessage(ChatTurn turn) {
+        ObjectNode frame = json.createObjectNode().put("type", "chat_message");
+        frame.setAll(chatTurnFields(turn));
+        return frame;
     }
 
     /** A voice frame as the other devices of the session get it: who speaks, under which voice id. */

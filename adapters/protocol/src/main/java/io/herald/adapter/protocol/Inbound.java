@@ -1,6 +1,7 @@
 package io.herald.adapter.protocol;
 
 import io.herald.domain.Ack;
+import io.herald.domain.CharacterId;
 import io.herald.domain.ClientMessageId;
 import io.herald.domain.InboxKey;
 import io.herald.domain.NotificationId;
@@ -60,5 +61,9 @@ public sealed interface Inbound {
     }
 
     record EndVoice() implements Inbound {
+    }
+
+    /** {@code text_message {characterId, text}} (seed 004): the player says something to a character. */
+    record TextToCharacter(CharacterId character, String text) implements Inbound {
     }
 }

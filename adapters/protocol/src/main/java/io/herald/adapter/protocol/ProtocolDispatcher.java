@@ -2,6 +2,7 @@ package io.herald.adapter.protocol;
 
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.Caller;
+import io.herald.application.ChatWithCharacter;
 import io.herald.application.ConnectionActivity;
 import io.herald.application.JoinSession;
 import io.herald.application.PlayerNotifications;
@@ -34,6 +35,7 @@ public final class ProtocolDispatcher {
     private final PlayerNotifications notifications;
     private final ConnectionActivity activity;
     private final RelayVoice voice;
+    private final ChatWithCharacter chat;
 
     /** The use cases behind the room frames. */
     public record Rooms(SubscribeRoom subscribe, SendRoomMessage send, RoomHistory history) {
@@ -41,7 +43,7 @@ public final class ProtocolDispatcher {
 
     public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
             RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications, ConnectionActivity activity,
-            RelayVoice voice) {
+            RelayVoice voice, ChatWithCharacter chat) {
         this.decoder = decoder;
         this.frames = frames;
         this.join = join;
@@ -51,6 +53,7 @@ public final class ProtocolDispatcher {
         this.notifications = notifications;
         this.activity = activity;
         this.voice = voice;
+        this.chat = chat;
     }
 
     public List<String> handle(ConnectionId connection, String text) {
@@ -133,6 +136,13 @@ public final class ProtocolDispatcher {
                     case PlayerNotifications.AllRead read -> List.of(frames.notificationsRead(read.marked()));
                     case Refused refused -> refusal(refused, ref);
                     default -> throw new IllegalStateException("marking all read was asked for");
+                };
+                case Inbound.TextToCharacter say -> switch (chat.say(new ChatWithCharacter.Command(
+                        new Caller.OnConnection(connection), say.character(), say.text()))) {
+                    case ChatWithCharacter.Replied replied -> List.of();
+                    case ChatWithCharacter.Limited limited -> List.of(frames.rateLimited(
+                            "too many messages to characters; slow down", limited.retryAfter().toMillis(), ref));
+                    case Refused refused -> refusal(refused, ref);
                 };
                 case Inbound.StartVoice start -> voiceAnswer(voice.start(connection, start.format(), start.sampleRate()), ref);
                 case Inbound.VoiceData data -> voiceAnswer(voice.chunk(connection, data.seq(), data.base64()), ref);

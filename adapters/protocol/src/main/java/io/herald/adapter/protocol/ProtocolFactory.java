@@ -2,6 +2,7 @@ package io.herald.adapter.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.ChatWithCharacter;
 import io.herald.application.ConnectionActivity;
 import io.herald.application.JoinSession;
 import io.herald.application.PlayerNotifications;
@@ -33,8 +34,9 @@ public class ProtocolFactory {
     @Singleton
     ProtocolDispatcher dispatcher(@Named("protocol") ObjectMapper json, Frames frames, JoinSession join,
             AcknowledgeMessage acknowledge, RelayPlayerState relay, SubscribeRoom subscribe, SendRoomMessage send,
-            RoomHistory history, PlayerNotifications notifications, ConnectionActivity activity, RelayVoice voice) {
+            RoomHistory history, PlayerNotifications notifications, ConnectionActivity activity, RelayVoice voice,
+            ChatWithCharacter chat) {
         return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay,
-                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity, voice);
+                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity, voice, chat);
     }
 }

@@ -41,7 +41,8 @@ class ProtocolDispatcherFuzzTest {
             herald.joinSession, herald.acknowledge, new RelayPlayerState(herald.connections, herald.directory,
                     herald.fanout, herald.clock, new PositionRelay(PositionRelay.DEFAULT_INTERVAL)),
             new ProtocolDispatcher.Rooms(herald.subscribeRoom, herald.sendRoomMessage, herald.roomHistory),
-            herald.playerNotifications, herald.connectionActivity, herald.relayVoice);
+            herald.playerNotifications, herald.connectionActivity, herald.relayVoice,
+            herald.chatWithCharacter);
     private final FakeHerald.TestTeam team = herald.team("Ana", "Ben");
     private final PlayerId ana = team.player(0);
     private final ConnectionId anaPhone = new ConnectionId("ana-phone");

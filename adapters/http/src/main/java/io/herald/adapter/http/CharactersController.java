@@ -1,0 +1,100 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.Caller;
+import io.herald.application.ChatWithCharacter;
+import io.herald.application.Refused;
+import io.herald.application.port.ChatStore;
+import io.herald.domain.CharacterId;
+import io.herald.domain.ChatTurn;
+import io.herald.domain.Member;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Optional;
+
+/** A player's chat with a character over HTTP: say something and get the reply; read the history newest first. */
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Controller("/api/characters/{characterId}/chat")
+public class CharactersController {
+    static final int MAX_PAGE = 100;
+
+    private final ChatWithCharacter chat;
+    private final Callers callers;
+
+    public CharactersController(ChatWithCharacter chat, Callers callers) {
+        this.chat = chat;
+        this.callers = callers;
+    }
+
+    /** {@code {text}}: answered with both turns, the player's and the character's (also pushed to its devices). */
+    @Post(consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> say(HttpRequest<?> request, @PathVariable String characterId, @Nullable @Body String body) {
+        Caller caller = player(request);
+        CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
+        String text = HttpJson.text(HttpJson.parseObject(body), "text");
+        return switch (chat.say(new ChatWithCharacter.Command(caller, character, text))) {
+            case ChatWithCharacter.Replied replied -> {
+                ObjectNode response = HttpJson.object().put("fellBack", replied.fellBack());
+                response.set("said", turn(replied.said()));
+                response.set("reply", turn(replied.reply()));
+                yield HttpJson.ok(response);
+            }
+            case ChatWithCharacter.Limited limited -> throw ApiException.rateLimited(
+                    "too many messages to characters; slow down", limited.retryAfter());
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    @Get(produces = "application/json")
+    public HttpResponse<String> history(HttpRequest<?> request, @PathVariable String characterId,
+            @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
+        Caller caller = player(request);
+        CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
+        int size = HttpJson.parsed("limit", limit.orElse("50"), l -> {
+            int n = Integer.parseInt(l.strip());
+            if (n < 1 || n > MAX_PAGE) {
+                throw new IllegalArgumentException("must be 1 to " + MAX_PAGE);
+            }
+            return n;
+        });
+        ChatStore.ChatPage page;
+        try {
+            page = chat.history(caller, character, cursor, size);
+        } catch (ChatStore.InvalidCursorException e) {
+            throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
+        }
+        ArrayNode turns = HttpJson.array();
+        page.turns().forEach(t -> turns.add(turn(t)));
+        ObjectNode response = HttpJson.object().put("characterId", character.value());
+        response.set("turns", turns);
+        page.next().ifPresent(next -> response.put("nextCursor", next));
+        return HttpJson.ok(response);
+    }
+
+    private static ObjectNode turn(ChatTurn turn) {
+        ObjectNode item = HttpJson.object().put("turnId", turn.id()).put("characterId", turn.character().value())
+                .put("role", turn.role() == ChatTurn.Role.PLAYER ? "player" : "character")
+                .put("text", turn.text().value()).put("createdAt", HttpJson.timestamp(turn.at()));
+        turn.llmInteractionId().ifPresentOrElse(id -> item.put("llmInteractionId", id),
+                () -> item.putNull("llmInteractionId"));
+        return item;
+    }
+
+    private Caller player(HttpRequest<?> request) {
+        if (callers.require(request) instanceof Callers.Player player) {
+            return new Caller.WithToken(new Member(player.identity().session(), player.identity().player()));
+        }
+        throw new ApiException(HttpStatus.FORBIDDEN, "player_only", "a chat with a character is a player's");
+    }
+}

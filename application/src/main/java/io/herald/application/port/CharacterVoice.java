@@ -1,0 +1,43 @@
+package io.herald.application.port;
+
+import io.herald.domain.CharacterId;
+import io.herald.domain.ChatTurn;
+import io.herald.domain.SessionId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes what a character says next in a conversation: with a model (OpenAI) or, without one, not at all (the use
+ * case then says its fixed line). The conversation so far is given as data, never as instructions.
+ */
+public interface CharacterVoice {
+
+    Line next(Request request);
+
+    /**
+     * @param transcript the conversation so far, oldest first (already bounded by the caller)
+     * @param session    whose model-call record this is
+     */
+    record Request(SessionId session, CharacterId speaker, List<ChatTurn> transcript) {
+        public Request {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(speaker, "speaker");
+            transcript = List.copyOf(transcript);
+        }
+    }
+
+    /** What came of it; {@code llmInteractionId} names the model call's cost record when a model was called. */
+    sealed interface Line {
+        Optional<String> llmInteractionId();
+
+        record Said(String text, Optional<String> llmInteractionId) implements Line {
+        }
+
+        record Silent(String reason, Optional<String> llmInteractionId) implements Line {
+        }
+    }
+
+    /** No model: every line falls back to the fixed one. */
+    CharacterVoice NONE = request -> new Line.Silent("no model is configured", Optional.empty());
+}
