@@ -8,7 +8,7 @@ public record Refused(Refusal refusal) implements JoinTeam.Outcome, JoinSession.
         RecordGameEvent.Outcome, AcknowledgeMessage.Outcome, DescribeSession.Outcome, RelayPlayerState.Outcome,
         CreateRoom.Outcome, JoinRoom.Outcome, GuildMembers.Outcome, SendRoomMessage.Outcome, SubscribeRoom.Outcome,
         RoomHistory.Outcome, Notify.Outcome, PlayerNotifications.Outcome, RelayVoice.Outcome,
-        ChatWithCharacter.Outcome {
+        ChatWithCharacter.Outcome, CharacterConversation.Outcome {
     public Refused {
         Objects.requireNonNull(refusal, "refusal");
     }

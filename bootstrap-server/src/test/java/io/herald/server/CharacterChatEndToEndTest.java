@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * devices and kept in the history; when the model fails the character says its fixed line.
  */
 class CharacterChatEndToEndTest {
+    private static final String SERVICE_KEY = "chat-service-key-for-tests";
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     private static final AtomicBoolean MODEL_DOWN = new AtomicBoolean();
     private static HttpServer model;
@@ -50,6 +51,7 @@ class CharacterChatEndToEndTest {
                 "herald.data-dir", Files.createTempDirectory("herald-chat").toString(),
                 "herald.openai.api-key", "test-key",
                 "herald.openai.budget", "1s",
+                "herald.http.service-key", SERVICE_KEY,
                 "herald.openai.base-url", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1"));
         base = "http://127.0.0.1:" + server.port();
     }
@@ -81,6 +83,28 @@ class CharacterChatEndToEndTest {
                 .containsExactly("character", "player", "character", "player");
         assertThat(REQUESTS.getLast()).as("the earlier turns go along, quoted as data")
                 .contains("Where is the key?").contains("Under the statue").contains("(data)");
+    }
+
+    @Test
+    void characters_talking_among_themselves_are_overheard_by_the_session_and_kept() {
+        PlayerClient ana = PlayerClient.register(base, "Ana", null);
+        Device phone = ana.online();
+
+        PlayerClient.Response held = PlayerClient.post(base + "/api/sessions/" + ana.sessionId + "/conversations",
+                SERVICE_KEY, "{\"characters\":[\"sarah\",\"john\"],\"topic\":\"the statue\",\"lines\":3}");
+        List<JsonNode> overheard = List.of(phone.await("character_line"), phone.await("character_line"),
+                phone.await("character_line"));
+        JsonNode kept = PlayerClient.get(base + "/api/sessions/" + ana.sessionId + "/conversations/"
+                + held.json().get("conversationId").asText(), ana.token).json();
+
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(overheard).extracting(l -> l.get("characterId").asText()).containsExactly("sarah", "john", "sarah");
+        assertThat(kept.get("lines")).hasSize(3);
+        assertThat(REQUESTS.getLast()).contains("the statue");
+        assertThat(PlayerClient.post(base + "/api/sessions/" + ana.sessionId + "/conversations", ana.token,
+                "{\"characters\":[\"sarah\",\"john\"],\"topic\":\"x\"}").status()).isEqualTo(403);
+        assertThat(PlayerClient.post(base + "/api/sessions/" + ana.sessionId + "/conversations", SERVICE_KEY,
+                "{\"characters\":[\"sarah\"],\"topic\":\"x\"}").status()).isEqualTo(400);
     }
 
     @Test

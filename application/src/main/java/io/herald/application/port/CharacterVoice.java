@@ -16,14 +16,21 @@ public interface CharacterVoice {
     Line next(Request request);
 
     /**
-     * @param transcript the conversation so far, oldest first (already bounded by the caller)
+     * @param transcript the conversation so far, oldest first (already bounded by the caller): a player's turns, and
+     *                   characters' lines, the speaker's own among them
      * @param session    whose model-call record this is
+     * @param topic      what characters talking among themselves talk about; a chat with a player has none
      */
-    record Request(SessionId session, CharacterId speaker, List<ChatTurn> transcript) {
+    record Request(SessionId session, CharacterId speaker, List<ChatTurn> transcript, Optional<String> topic) {
         public Request {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(speaker, "speaker");
+            Objects.requireNonNull(topic, "topic");
             transcript = List.copyOf(transcript);
+        }
+
+        public Request(SessionId session, CharacterId speaker, List<ChatTurn> transcript) {
+            this(session, speaker, transcript, Optional.empty());
         }
     }
 

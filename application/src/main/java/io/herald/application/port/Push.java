@@ -1,6 +1,7 @@
 package io.herald.application.port;
 
 import io.herald.domain.ChatTurn;
+import io.herald.domain.ConversationLine;
 import io.herald.domain.Message;
 import io.herald.domain.Notification;
 import io.herald.domain.PlayerId;
@@ -32,6 +33,10 @@ public sealed interface Push {
 
     /** A character's reply in a player's chat with it, for every device of that player. */
     record ChatReply(ChatTurn turn) implements Push {
+    }
+
+    /** A line of a conversation between characters, overheard by every device of the session. */
+    record CharacterLine(ConversationLine line) implements Push {
     }
 
     /** A player began speaking (push-to-talk); its chunks follow under the same voice id. */

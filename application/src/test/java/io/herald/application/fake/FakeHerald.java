@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.CharacterConversation;
 import io.herald.application.ChatWithCharacter;
 import io.herald.application.CloseConnection;
 import io.herald.application.ConnectionActivity;
@@ -71,6 +72,9 @@ public final class FakeHerald {
     public final InMemoryChatStore chats = new InMemoryChatStore();
     public final ChatWithCharacter chatWithCharacter = new ChatWithCharacter(chats, CharacterVoice.NONE, connections,
             fanout, ids, clock);
+    public final InMemoryConversationStore conversations = new InMemoryConversationStore();
+    public final CharacterConversation characterConversation = new CharacterConversation(conversations,
+            CharacterVoice.NONE, directory, fanout, ids, clock);
     public final RelayVoice relayVoice = new RelayVoice(connections, voiceSessions, VoiceSink.NONE, fanout, ids, clock);
     public final RecordGameEvent recordGameEvent;
     public final OrchestrateMessages orchestrate;

@@ -24,6 +24,7 @@ final class TestPushFormat implements PushFormat {
             case Push.NotificationSent sent -> "{\"type\":\"notification\"}";
             case Push.VoiceStarted started -> "{\"type\":\"voice_start\"}";
             case Push.ChatReply reply -> "{\"type\":\"chat_message\"}";
+            case Push.CharacterLine line -> "{\"type\":\"character_line\"}";
             case Push.VoiceChunk chunk -> "{\"type\":\"voice_data\"}";
             case Push.VoiceEnded ended -> "{\"type\":\"voice_end\"}";
         };

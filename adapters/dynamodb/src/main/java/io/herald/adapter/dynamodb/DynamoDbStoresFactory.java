@@ -5,6 +5,7 @@ import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.ConnectionLog;
+import io.herald.application.port.ConversationStore;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.NotificationStore;
@@ -109,6 +110,13 @@ public class DynamoDbStoresFactory {
     @Singleton
     ChatStore chatStore(DynamoDbTable table, @Value("${herald.chat.retention:90d}") Duration retention) {
         return new DynamoDbChatStore(table, retention);
+    }
+
+    /** Conversations between characters, kept as long as chats. */
+    @Singleton
+    ConversationStore conversationStore(DynamoDbTable table,
+            @Value("${herald.chat.retention:90d}") Duration retention) {
+        return new DynamoDbConversationStore(table, retention);
     }
 
     /** Voice sessions in the table, for the Lambda shape; a server keeps its own in memory, which wins. */

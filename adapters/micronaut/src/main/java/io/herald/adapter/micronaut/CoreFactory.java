@@ -1,6 +1,7 @@
 package io.herald.adapter.micronaut;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.CharacterConversation;
 import io.herald.application.ChatWithCharacter;
 import io.herald.application.CloseConnection;
 import io.herald.application.ConnectionActivity;
@@ -32,6 +33,7 @@ import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.ConnectionRegistry;
+import io.herald.application.port.ConversationStore;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.EventPublisher;
 import io.herald.application.port.Fanout;
@@ -229,5 +231,11 @@ public class CoreFactory {
     ChatWithCharacter chatWithCharacter(ChatStore store, CharacterVoice voice, ConnectionRegistry connections,
             Fanout fanout, IdGenerator ids, Clock clock) {
         return new ChatWithCharacter(store, voice, connections, fanout, ids, clock);
+    }
+
+    @Singleton
+    CharacterConversation characterConversation(ConversationStore store, CharacterVoice voice,
+            SessionDirectory directory, Fanout fanout, IdGenerator ids, Clock clock) {
+        return new CharacterConversation(store, voice, directory, fanout, ids, clock);
     }
 }

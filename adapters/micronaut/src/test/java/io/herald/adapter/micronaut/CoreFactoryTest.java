@@ -3,6 +3,7 @@ package io.herald.adapter.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.AcknowledgeMessage;
+import io.herald.application.CharacterConversation;
 import io.herald.application.ChatWithCharacter;
 import io.herald.application.CloseConnection;
 import io.herald.application.ConnectionActivity;
@@ -30,6 +31,7 @@ import io.herald.application.SubscribeRoom;
 import io.herald.application.fake.InMemoryChatStore;
 import io.herald.application.fake.InMemoryConnectionLog;
 import io.herald.application.fake.InMemoryConnectionRegistry;
+import io.herald.application.fake.InMemoryConversationStore;
 import io.herald.application.fake.InMemoryCooldownGuard;
 import io.herald.application.fake.InMemoryMessageStore;
 import io.herald.application.fake.InMemoryNotificationStore;
@@ -69,6 +71,7 @@ class CoreFactoryTest {
         context.registerSingleton(new RecordingCloser());
         context.registerSingleton(new LocalVoiceSessions());
         context.registerSingleton(new InMemoryChatStore());
+        context.registerSingleton(new InMemoryConversationStore());
         context.registerSingleton(new InMemoryRoomSubscriptions(gateway));
         context.registerSingleton(new RecordingPublisher());
         return context.start();
@@ -82,7 +85,8 @@ class CoreFactoryTest {
                     FetchUndelivered.class, DescribeSession.class, RelayPlayerState.class, CreateRoom.class,
                     JoinRoom.class, GuildMembers.class, SendRoomMessage.class, SubscribeRoom.class, RoomHistory.class,
                     Notify.class, PlayerNotifications.class, ConnectionActivity.class, ManageConnections.class,
-                    RelayVoice.class, ChatWithCharacter.class)) {
+                    RelayVoice.class, ChatWithCharacter.class,
+                    CharacterConversation.class)) {
                 assertThat(context.getBean(useCase)).as(useCase.getSimpleName()).isNotNull();
             }
             assertThat(context.getBean(io.herald.application.port.Fanout.class))

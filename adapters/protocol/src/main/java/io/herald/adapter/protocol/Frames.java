@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
 import io.herald.domain.ChatTurn;
+import io.herald.domain.ConversationLine;
 import io.herald.domain.Message;
 import io.herald.domain.Notification;
 import io.herald.domain.PlayerId;
@@ -56,6 +57,7 @@ public final class Frames implements PushFormat {
             case Push.RoomMessageSaid said -> write(roomMessage(said.message()));
             case Push.NotificationSent sent -> write(notification(sent.notification()));
             case Push.ChatReply reply -> write(chatMessage(reply.turn()));
+            case Push.CharacterLine said -> write(characterLine(said.line()));
             case Push.VoiceStarted started -> write(voice("voice_start", started.voice())
                     .put("format", started.voice().format()).put("sampleRate", started.voice().sampleRate()));
             case Push.VoiceChunk chunk -> write(voice("voice_data", chunk.voice()).put("seq", chunk.seq())
@@ -142,6 +144,16 @@ public final class Frames implements PushFormat {
         turn.llmInteractionId().ifPresentOrElse(id -> fields.put("llmInteractionId", id),
                 () -> fields.putNull("llmInteractionId"));
         return fields;
+    }
+
+    private ObjectNode characterLine(ConversationLine line) {
+        ObjectNode frame = json.createObjectNode().put("type", "character_line")
+                .put("conversationId", line.conversationId()).put("index", line.index())
+                .put("sessionId", line.session().value()).put("characterId", line.speaker().value())
+                .put("text", line.text().value()).put("createdAt", timestamp(line.at()));
+        line.llmInteractionId().ifPresentOrElse(id -> frame.put("llmInteractionId", id),
+                () -> frame.putNull("llmInteractionId"));
+        return frame;
     }
 
     private ObjectNode chatMessage(ChatTurn turn) {

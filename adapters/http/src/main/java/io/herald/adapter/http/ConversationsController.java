@@ -1,0 +1,102 @@
+package io.herald.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.CharacterConversation;
+import io.herald.application.Refused;
+import io.herald.domain.CharacterId;
+import io.herald.domain.ConversationLine;
+import io.herald.domain.SessionId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations between characters that a session's players overhear (seed 003, option 3): the game's backend holds
+ * one with the service key (the lines go to the session's devices as they are said, and come back in the answer);
+ * the session's players and the backend read one back.
+ */
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Controller("/api/sessions/{sessionId}/conversations")
+public class ConversationsController {
+    private final CharacterConversation conversations;
+    private final Callers callers;
+
+    public ConversationsController(CharacterConversation conversations, Callers callers) {
+        this.conversations = conversations;
+        this.callers = callers;
+    }
+
+    /** {@code {characters: [id, id, …], topic, lines?}}: 2 to 4 characters, 1 to 12 lines (6 by default). */
+    @Post(consumes = "*/*", produces = "application/json")
+    public HttpResponse<String> hold(HttpRequest<?> request, @PathVariable String sessionId, @Nullable @Body String body) {
+        if (!(callers.require(request) instanceof Callers.Service)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "conversations are started with the service key");
+        }
+        SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
+        ObjectNode fields = HttpJson.parseObject(body);
+        JsonNode cast = fields.get("characters");
+        if (cast == null || !cast.isArray()) {
+            throw ApiException.badField("characters", "missing_field", "'characters' is a list of character ids");
+        }
+        List<CharacterId> characters = new ArrayList<>();
+        for (JsonNode character : cast) {
+            if (!character.isTextual()) {
+                throw ApiException.badField("characters", "invalid_field", "'characters' holds character ids");
+            }
+            characters.add(HttpJson.parsed("characters", character.asText(), CharacterId::new));
+        }
+        String topic = HttpJson.text(fields, "topic");
+        JsonNode lines = fields.get("lines");
+        int count = lines == null || lines.isNull() ? 6 : lines.isInt() ? lines.intValue() : -1;
+        CharacterConversation.Outcome outcome;
+        try {
+            outcome = conversations.hold(new CharacterConversation.Command(session, characters, topic, count));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_field", e.getMessage());
+        }
+        return switch (outcome) {
+            case CharacterConversation.Held held -> HttpJson.ok(conversation(held.conversationId(), held.lines()))
+                    .status(HttpStatus.CREATED);
+            case Refused refused -> throw Refusals.toException(refused.refusal());
+        };
+    }
+
+    @Get(value = "/{conversationId}", produces = "application/json")
+    public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String sessionId,
+            @PathVariable String conversationId) {
+        Callers.Caller caller = callers.require(request);
+        SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
+        callers.requireSession(caller, session);
+        List<ConversationLine> lines = conversations.lines(session, conversationId);
+        if (lines.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_conversation", "no such conversation in this session");
+        }
+        return HttpJson.ok(conversation(conversationId, lines));
+    }
+
+    private static ObjectNode conversation(String id, List<ConversationLine> lines) {
+        ArrayNode said = HttpJson.array();
+        lines.forEach(line -> {
+            ObjectNode item = said.addObject().put("index", line.index()).put("characterId", line.speaker().value())
+                    .put("text", line.text().value()).put("createdAt", HttpJson.timestamp(line.at()));
+            Optional<String> interaction = line.llmInteractionId();
+            interaction.ifPresentOrElse(i -> item.put("llmInteractionId", i), () -> item.putNull("llmInteractionId"));
+        });
+        ObjectNode response = HttpJson.object().put("conversationId", id);
+        response.set("lines", said);
+        return response;
+    }
+}
