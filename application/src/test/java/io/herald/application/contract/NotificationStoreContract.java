@@ -71,6 +71,9 @@ public abstract class NotificationStoreContract {
         assertThat(store().dismiss(ana, second.id(), T0.plusSeconds(4))).isEqualTo(Marked.UNCHANGED);
 
         assertThat(store().unreadCount(ana)).isEqualTo(1);
+        assertThat(store().dismiss(ana, first.id(), T0.plusSeconds(5))).as("a read one can still be dismissed")
+                .isEqualTo(Marked.MARKED);
+        assertThat(store().unreadCount(ana)).as("without being counted down twice").isEqualTo(1);
         assertThat(store().page(ana, true, Optional.empty(), 10).notifications()).extracting(Notification::id)
                 .containsExactly(third.id());
         Notification dismissed = store().page(ana, false, Optional.empty(), 10).notifications().get(1);

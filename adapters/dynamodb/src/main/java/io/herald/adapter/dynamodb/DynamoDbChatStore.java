@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A player's chats in its own partition ({@code {sessionId}#{playerId}}, sort key {@code CHAT#{characterId}#{turnId}};
@@ -80,8 +81,10 @@ public final class DynamoDbChatStore implements ChatStore {
                 .scanIndexForward(false).consistentRead(true).limit(limit + 1);
         cursor.ifPresent(c -> query.exclusiveStartKey(key(partition(player), prefix(character) + c)));
         QueryRequest request = query.build();
-        List<Map<String, AttributeValue>> items = table.call("chat history", () -> table.client().query(request)).items();
-        boolean more = items.size() > limit;
+        QueryResponse response = table.call("chat history", () -> table.client().query(request));
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
+        boolean more = items.size() > limit || cut;
         List<ChatTurn> turns = (more ? items.subList(0, limit) : items).stream().map(DynamoDbChatStore::fromItem).toList();
         return new ChatPage(turns, more ? Optional.of(turns.getLast().id()) : Optional.empty());
     }

@@ -52,6 +52,7 @@ public final class DynamoDbNotificationStore implements NotificationStore {
                     .expressionAttributeNames(Map.of("#pk", TableLayout.PK))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
         });
+        items.add(counter(notification.recipient(), 1));
         return switch (table.transact(items)) {
             case Transaction.Committed committed -> new Saved.Stored(notification);
             case Transaction.Refused refused -> {
@@ -72,8 +73,10 @@ public final class DynamoDbNotificationStore implements NotificationStore {
                 ? NotificationItems.unreadKey(recipient, id)
                 : NotificationItems.key(recipient, id)));
         QueryRequest request = query.scanIndexForward(false).limit(limit + 1).build();
-        List<Map<String, AttributeValue>> items = table.call("notifications", () -> table.client().query(request)).items();
-        boolean more = items.size() > limit;
+        QueryResponse response = table.call("notifications", () -> table.client().query(request));
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
+        boolean more = items.size() > limit || cut;
         List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
         Instant now = clock.now();
         List<Notification> found = page.stream().filter(i -> !NotificationItems.expired(i, now))
@@ -99,8 +102,18 @@ public final class DynamoDbNotificationStore implements NotificationStore {
                 .expressionAttributeValues(Map.of(":pk", s(NotificationItems.unreadPartition(recipient))));
     }
 
+    /**
+     * The counter kept with every change. One that expired unread (its TTL) stays counted until the player marks all
+     * read, which sets the counter from the unread index again.
+     */
     @Override
     public long unreadCount(Member recipient) {
+        return table.get(NotificationItems.partition(recipient), NotificationItems.COUNTER)
+                .map(item -> Math.max(0, RoomItems.number(item, NotificationItems.UNREAD))).orElse(0L);
+    }
+
+    /** Counting the unread index itself: exact, but it reads every unread one. */
+    private long countUnreadIndex(Member recipient) {
         long count = 0;
         Map<String, AttributeValue> start = null;
         do {
@@ -142,40 +155,66 @@ public final class DynamoDbNotificationStore implements NotificationStore {
         return found;
     }
 
+    /** The unread count of a player, moved in the same transaction as what changes it. */
+    private TransactWriteItem counter(Member recipient, int by) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table.name())
+                .key(key(NotificationItems.partition(recipient), NotificationItems.COUNTER))
+                .updateExpression("ADD #unread :by")
+                .expressionAttributeNames(Map.of("#unread", NotificationItems.UNREAD))
+                .expressionAttributeValues(Map.of(":by", DynamoDbTable.n(Integer.toString(by))))).build();
+    }
+
     @Override
     public Marked markRead(Member recipient, NotificationId id, Instant at) {
-        return update(recipient, id, "SET #read = :at REMOVE #gpk, #gsk", "attribute_not_exists(#read)",
-                Map.of("#read", NotificationItems.READ_AT), at);
+        return unreadToRead(recipient, id, "SET #read = :at REMOVE #gpk, #gsk", Map.of("#read", NotificationItems.READ_AT),
+                at) ? Marked.MARKED : unchangedOrMissing(recipient, id, at);
     }
 
+    /** Dismissing an unread one also reads it (and counts down); dismissing a read one only dismisses it. */
     @Override
     public Marked dismiss(Member recipient, NotificationId id, Instant at) {
-        return update(recipient, id, "SET #dismissed = :at, #read = if_not_exists(#read, :at) REMOVE #gpk, #gsk",
-                "attribute_not_exists(#dismissed)",
-                Map.of("#read", NotificationItems.READ_AT, "#dismissed", NotificationItems.DISMISSED_AT), at);
+        if (unreadToRead(recipient, id, "SET #dismissed = :at, #read = :at REMOVE #gpk, #gsk",
+                Map.of("#read", NotificationItems.READ_AT, "#dismissed", NotificationItems.DISMISSED_AT), at)) {
+            return Marked.MARKED;
+        }
+        try {
+            table.call("dismiss " + id, () -> table.client().updateItem(u -> u.tableName(table.name())
+                    .key(NotificationItems.key(recipient, id))
+                    .updateExpression("SET #dismissed = :at")
+                    .conditionExpression("attribute_exists(#pk) AND #expires > :now AND attribute_not_exists(#dismissed)")
+                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#expires", TableLayout.TTL,
+                            "#dismissed", NotificationItems.DISMISSED_AT))
+                    .expressionAttributeValues(Map.of(":at", s(Timestamps.format(at)),
+                            ":now", DynamoDbTable.n(Long.toString(at.getEpochSecond()))))));
+            return Marked.MARKED;
+        } catch (ConditionalCheckFailedException notNow) {
+            return unchangedOrMissing(recipient, id, at);
+        }
     }
 
-    private Marked update(Member recipient, NotificationId id, String expression, String unlessDone,
-            Map<String, String> names, Instant at) {
+    /** Whether it was unread (and unexpired) and now is read, with the count moved down in the same transaction. */
+    private boolean unreadToRead(Member recipient, NotificationId id, String expression, Map<String, String> names,
+            Instant at) {
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#pk", TableLayout.PK);
         allNames.put("#gpk", TableLayout.INBOX_PK);
         allNames.put("#gsk", TableLayout.INBOX_SK);
         allNames.put("#expires", TableLayout.TTL);
-        try {
-            table.call("mark " + id, () -> table.client().updateItem(u -> u.tableName(table.name())
-                    .key(NotificationItems.key(recipient, id))
-                    .updateExpression(expression)
-                    .conditionExpression("attribute_exists(#pk) AND #expires > :now AND " + unlessDone)
-                    .expressionAttributeNames(allNames)
-                    .expressionAttributeValues(Map.of(":at", s(Timestamps.format(at)),
-                            ":now", DynamoDbTable.n(Long.toString(at.getEpochSecond()))))));
-            return Marked.MARKED;
-        } catch (ConditionalCheckFailedException notNow) {
-            return table.get(NotificationItems.partition(recipient), NotificationItems.sort(id))
-                    .filter(item -> !NotificationItems.expired(item, at))
-                    .map(item -> Marked.UNCHANGED).orElse(Marked.NOT_FOUND);
-        }
+        allNames.putIfAbsent("#read", NotificationItems.READ_AT);
+        TransactWriteItem mark = TransactWriteItem.builder().update(u -> u.tableName(table.name())
+                .key(NotificationItems.key(recipient, id))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(#pk) AND #expires > :now AND attribute_not_exists(#read)")
+                .expressionAttributeNames(allNames)
+                .expressionAttributeValues(Map.of(":at", s(Timestamps.format(at)),
+                        ":now", DynamoDbTable.n(Long.toString(at.getEpochSecond()))))).build();
+        return table.transact(List.of(mark, counter(recipient, -1))) instanceof Transaction.Committed;
+    }
+
+    private Marked unchangedOrMissing(Member recipient, NotificationId id, Instant at) {
+        return table.get(NotificationItems.partition(recipient), NotificationItems.sort(id))
+                .filter(item -> !NotificationItems.expired(item, at))
+                .map(item -> Marked.UNCHANGED).orElse(Marked.NOT_FOUND);
     }
 
     @Override
@@ -191,6 +230,12 @@ public final class DynamoDbNotificationStore implements NotificationStore {
             }
             cursor = page.next();
         } while (cursor.isPresent());
+        long left = countUnreadIndex(recipient);
+        table.call("unread count of " + recipient.player(), () -> table.client().updateItem(u -> u.tableName(table.name())
+                .key(key(NotificationItems.partition(recipient), NotificationItems.COUNTER))
+                .updateExpression("SET #unread = :left")
+                .expressionAttributeNames(Map.of("#unread", NotificationItems.UNREAD))
+                .expressionAttributeValues(Map.of(":left", DynamoDbTable.n(Long.toString(left))))));
         return marked;
     }
 

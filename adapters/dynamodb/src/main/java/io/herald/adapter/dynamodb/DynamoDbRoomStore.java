@@ -281,9 +281,11 @@ public final class DynamoDbRoomStore implements RoomStore {
                 .limit(query.limit() + 1);
         from.ifPresent(sort -> request.exclusiveStartKey(key(RoomItems.partition(room), sort)));
         QueryRequest built = request.build();
-        List<Map<String, AttributeValue>> items = table.call("history of " + room,
-                () -> table.client().query(built)).items();
-        boolean more = items.size() > query.limit();
+        QueryResponse response = table.call("history of " + room, () -> table.client().query(built));
+        List<Map<String, AttributeValue>> items = response.items();
+        // A page DynamoDB cut at 1 MB has more behind it even when it holds fewer than were asked for.
+        boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
+        boolean more = items.size() > query.limit() || cut;
         List<Map<String, AttributeValue>> page = more ? items.subList(0, query.limit()) : items;
         Instant now = clock.now();
         List<RoomMessage> messages = page.stream().filter(item -> !RoomItems.expired(item, now))

@@ -37,6 +37,9 @@ final class NotificationItems {
     static final String READ_AT = "readAt";
     static final String DISMISSED_AT = "dismissedAt";
     static final String NOTIFICATION_SK = "notificationSk";
+    /** The player's unread count, kept with every change ({@code NOTIFCOUNT} in the player's partition). */
+    static final String COUNTER = "NOTIFCOUNT";
+    static final String UNREAD = "unread";
 
     private NotificationItems() {
     }

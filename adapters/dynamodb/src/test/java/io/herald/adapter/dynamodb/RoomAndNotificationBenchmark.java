@@ -51,8 +51,11 @@ class RoomAndNotificationBenchmark {
 
             report("history: newest page of 50 (room of 10,000)", sample(() ->
                     rooms.history(room, new RoomStore.HistoryQuery(Optional.empty(), Optional.empty(), 50))));
-            String deep = rooms.history(room, new RoomStore.HistoryQuery(Optional.empty(), Optional.empty(), 5_000))
-                    .next().orElseThrow();
+            Optional<String> back = Optional.empty();
+            for (int page = 0; page < 50; page++) {
+                back = rooms.history(room, new RoomStore.HistoryQuery(back, Optional.empty(), 100)).next();
+            }
+            String deep = back.orElseThrow();
             report("history: page of 50 before a cursor 5,000 back", sample(() ->
                     rooms.history(room, new RoomStore.HistoryQuery(Optional.of(deep), Optional.empty(), 50))));
             report("replay of 1,000 missed messages (since offset 9,000)", sample(20, () ->
