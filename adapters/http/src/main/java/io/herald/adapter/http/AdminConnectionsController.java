@@ -37,6 +37,7 @@ import java.util.Optional;
 @Controller("/api/admin")
 public class AdminConnectionsController {
     static final int MAX_PAGE = 1_000;
+    private static final String SERVICE_ONLY = "the admin API takes the service key";
 
     private final ManageConnections manage;
     private final Callers callers;
@@ -52,14 +53,8 @@ public class AdminConnectionsController {
     @Get(value = "/connections", produces = "application/json")
     public HttpResponse<String> all(HttpRequest<?> request, @QueryValue Optional<String> cursor,
             @QueryValue Optional<String> limit) {
-        requireService(request);
-        int size = HttpJson.parsed("limit", limit.orElse("100"), l -> {
-            int n = Integer.parseInt(l.strip());
-            if (n < 1 || n > MAX_PAGE) {
-                throw new IllegalArgumentException("must be 1 to " + MAX_PAGE);
-            }
-            return n;
-        });
+        callers.requireService(request, SERVICE_ONLY);
+        int size = HttpJson.pageSize(limit, 100, MAX_PAGE);
         ConnectionLog.RecordPage page;
         try {
             page = manage.all(cursor, size);
@@ -74,14 +69,14 @@ public class AdminConnectionsController {
     @Get(value = "/players/{sessionId}/{playerId}/connections", produces = "application/json")
     public HttpResponse<String> ofPlayer(HttpRequest<?> request, @PathVariable String sessionId,
             @PathVariable String playerId) {
-        requireService(request);
+        callers.requireService(request, SERVICE_ONLY);
         return HttpJson.ok(list(manage.ofPlayer(new Member(HttpJson.parsed("sessionId", sessionId, SessionId::new),
                 HttpJson.parsed("playerId", playerId, PlayerId::new)))));
     }
 
     @Get(value = "/sessions/{sessionId}/connections", produces = "application/json")
     public HttpResponse<String> ofSession(HttpRequest<?> request, @PathVariable String sessionId) {
-        requireService(request);
+        callers.requireService(request, SERVICE_ONLY);
         return HttpJson.ok(list(manage.ofSession(HttpJson.parsed("sessionId", sessionId, SessionId::new))));
     }
 
@@ -89,7 +84,7 @@ public class AdminConnectionsController {
     @Put(value = "/connections/{connectionId}/status", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String connectionId,
             @Nullable @Body String body) {
-        requireService(request);
+        callers.requireService(request, SERVICE_ONLY);
         ConnectionId id = HttpJson.parsed("connectionId", connectionId, ConnectionId::new);
         String wanted = HttpJson.text(HttpJson.parseObject(body), "status");
         ConnectionStatus status = switch (wanted.toLowerCase(Locale.ROOT)) {
@@ -106,7 +101,7 @@ public class AdminConnectionsController {
 
     @Post(value = "/connections/cleanup", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> cleanUp(HttpRequest<?> request) {
-        requireService(request);
+        callers.requireService(request, SERVICE_ONLY);
         ManageConnections.Cleaned cleaned = manage.cleanUp(inactiveAfter);
         return HttpJson.ok(HttpJson.object().put("closed", cleaned.closed()).put("forgotten", cleaned.forgotten())
                 .put("inactiveAfterSeconds", inactiveAfter.toSeconds()));
@@ -129,9 +124,4 @@ public class AdminConnectionsController {
         return response;
     }
 
-    private void requireService(HttpRequest<?> request) {
-        if (!(callers.require(request) instanceof Callers.Service)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "the admin API takes the service key");
-        }
-    }
 }

@@ -49,6 +49,22 @@ final class Callers {
         return caller;
     }
 
+    /** The calling player as a use case's {@code Caller}; the service key is refused where only a player may act. */
+    io.herald.application.Caller requireMember(HttpRequest<?> request, String why) {
+        if (require(request) instanceof Player player) {
+            return new io.herald.application.Caller.WithToken(
+                    new io.herald.domain.Member(player.identity().session(), player.identity().player()));
+        }
+        throw new ApiException(HttpStatus.FORBIDDEN, "player_only", why);
+    }
+
+    /** Only the game's backend may do this. */
+    void requireService(HttpRequest<?> request, String why) {
+        if (!(require(request) instanceof Service)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", why);
+        }
+    }
+
     /** Whether the request proved who sent it. */
     static boolean authenticated(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE).isPresent();

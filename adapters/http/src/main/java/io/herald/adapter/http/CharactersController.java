@@ -8,11 +8,9 @@ import io.herald.application.Refused;
 import io.herald.application.port.ChatStore;
 import io.herald.domain.CharacterId;
 import io.herald.domain.ChatTurn;
-import io.herald.domain.Member;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,6 +25,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/characters/{characterId}/chat")
 public class CharactersController {
+    private static final String WHY_PLAYER = "a chat with a character is a player's";
     static final int MAX_PAGE = 100;
 
     private final ChatWithCharacter chat;
@@ -40,7 +39,7 @@ public class CharactersController {
     /** {@code {text}}: answered with both turns, the player's and the character's (also pushed to its devices). */
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> say(HttpRequest<?> request, @PathVariable String characterId, @Nullable @Body String body) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
         String text = HttpJson.text(HttpJson.parseObject(body), "text");
         return switch (chat.say(new ChatWithCharacter.Command(caller, character, text))) {
@@ -59,15 +58,9 @@ public class CharactersController {
     @Get(produces = "application/json")
     public HttpResponse<String> history(HttpRequest<?> request, @PathVariable String characterId,
             @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
-        int size = HttpJson.parsed("limit", limit.orElse("50"), l -> {
-            int n = Integer.parseInt(l.strip());
-            if (n < 1 || n > MAX_PAGE) {
-                throw new IllegalArgumentException("must be 1 to " + MAX_PAGE);
-            }
-            return n;
-        });
+        int size = HttpJson.pageSize(limit, 50, MAX_PAGE);
         ChatStore.ChatPage page;
         try {
             page = chat.history(caller, character, cursor, size);
@@ -91,10 +84,4 @@ public class CharactersController {
         return item;
     }
 
-    private Caller player(HttpRequest<?> request) {
-        if (callers.require(request) instanceof Callers.Player player) {
-            return new Caller.WithToken(new Member(player.identity().session(), player.identity().player()));
-        }
-        throw new ApiException(HttpStatus.FORBIDDEN, "player_only", "a chat with a character is a player's");
-    }
 }

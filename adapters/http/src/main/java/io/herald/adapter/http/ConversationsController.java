@@ -42,9 +42,7 @@ public class ConversationsController {
     /** {@code {characters: [id, id, …], topic, lines?}}: 2 to 4 characters, 1 to 12 lines (6 by default). */
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> hold(HttpRequest<?> request, @PathVariable String sessionId, @Nullable @Body String body) {
-        if (!(callers.require(request) instanceof Callers.Service)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "conversations are started with the service key");
-        }
+        callers.requireService(request, "conversations are started with the service key");
         SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
         ObjectNode fields = HttpJson.parseObject(body);
         JsonNode cast = fields.get("characters");

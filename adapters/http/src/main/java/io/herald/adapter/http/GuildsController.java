@@ -10,7 +10,6 @@ import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -29,6 +28,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/guilds/{guildId}/members")
 public class GuildsController {
+    private static final String SERVICE_ONLY = "a guild\'s members are kept with the service key";
     private final GuildMembers guilds;
     private final Callers callers;
 
@@ -40,7 +40,7 @@ public class GuildsController {
     @Put(value = "/{sessionId}/{playerId}", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> add(HttpRequest<?> request, @PathVariable String guildId,
             @PathVariable String sessionId, @PathVariable String playerId) {
-        requireService(request);
+        callers.requireService(request, SERVICE_ONLY);
         GuildId guild = guild(guildId);
         return switch (guilds.add(guild, member(sessionId, playerId))) {
             case GuildMembers.Added added -> HttpJson.ok(HttpJson.object().put("roomId", added.room().value())
@@ -53,7 +53,7 @@ public class GuildsController {
     @Delete(value = "/{sessionId}/{playerId}", produces = "application/json")
     public HttpResponse<String> remove(HttpRequest<?> request, @PathVariable String guildId,
             @PathVariable String sessionId, @PathVariable String playerId) {
-        requireService(request);
+        callers.requireService(request, SERVICE_ONLY);
         return switch (guilds.remove(guild(guildId), member(sessionId, playerId))) {
             case GuildMembers.Removed removed -> HttpJson.ok(HttpJson.object().put("roomId", removed.room().value())
                     .put("member", false));
@@ -66,14 +66,8 @@ public class GuildsController {
     @Get(produces = "application/json")
     public HttpResponse<String> list(HttpRequest<?> request, @PathVariable String guildId,
             @QueryValue Optional<String> after, @QueryValue Optional<String> limit) {
-        requireService(request);
-        int size = HttpJson.parsed("limit", limit.orElse("100"), l -> {
-            int n = Integer.parseInt(l.strip());
-            if (n < 1 || n > 1_000) {
-                throw new IllegalArgumentException("must be 1 to 1000");
-            }
-            return n;
-        });
+        callers.requireService(request, SERVICE_ONLY);
+        int size = HttpJson.pageSize(limit, 100, 1_000);
         Optional<Member> from = after.map(a -> HttpJson.parsed("after", a, GuildsController::memberCursor));
         List<Member> members = guilds.list(guild(guildId), from, size);
         ArrayNode list = HttpJson.array();
@@ -95,11 +89,6 @@ public class GuildsController {
         return new Member(new SessionId(cursor.substring(0, bar)), new PlayerId(cursor.substring(bar + 1)));
     }
 
-    private void requireService(HttpRequest<?> request) {
-        if (!(callers.require(request) instanceof Callers.Service)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "a guild's members are kept with the service key");
-        }
-    }
 
     private static GuildId guild(String value) {
         return HttpJson.parsed("guildId", value, GuildId::new);

@@ -100,6 +100,17 @@ final class HttpJson {
         return Optional.of(value.asText());
     }
 
+    /** The {@code limit} query parameter of a paged list: {@code fallback} when absent, 1 to {@code max} when given. */
+    static int pageSize(Optional<String> limit, int fallback, int max) {
+        return parsed("limit", limit.orElse(String.valueOf(fallback)), l -> {
+            int n = Integer.parseInt(l.strip());
+            if (n < 1 || n > max) {
+                throw new IllegalArgumentException("must be 1 to " + max);
+            }
+            return n;
+        });
+    }
+
     /** Parses a field with a domain constructor; its validation message becomes the client's error message. */
     static <T> T parsed(String field, String value, Function<String, T> parse) {
         try {

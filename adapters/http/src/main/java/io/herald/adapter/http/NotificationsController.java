@@ -35,6 +35,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/notifications")
 public class NotificationsController {
+    private static final String WHY_PLAYER = "a player's notifications are read with its token";
     static final int MAX_PAGE = 100;
     static final int MAX_KEY_LENGTH = 128;
 
@@ -55,9 +56,7 @@ public class NotificationsController {
      */
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> send(HttpRequest<?> request, @Nullable @Body String body) {
-        if (!(callers.require(request) instanceof Callers.Service)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "service_only", "notifications are sent with the service key");
-        }
+        callers.requireService(request, "notifications are sent with the service key");
         ObjectNode fields = HttpJson.parseObject(body);
         Member recipient = new Member(HttpJson.parsed("sessionId", HttpJson.text(fields, "sessionId"), SessionId::new),
                 HttpJson.parsed("playerId", HttpJson.text(fields, "playerId"), PlayerId::new));
@@ -112,19 +111,13 @@ public class NotificationsController {
     @Get(produces = "application/json")
     public HttpResponse<String> list(HttpRequest<?> request, @QueryValue Optional<String> unread,
             @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         boolean unreadOnly = HttpJson.parsed("unread", unread.orElse("false"), u -> switch (u) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("must be true or false");
         });
-        int size = HttpJson.parsed("limit", limit.orElse("50"), l -> {
-            int n = Integer.parseInt(l.strip());
-            if (n < 1 || n > MAX_PAGE) {
-                throw new IllegalArgumentException("must be 1 to " + MAX_PAGE);
-            }
-            return n;
-        });
+        int size = HttpJson.pageSize(limit, 50, MAX_PAGE);
         PlayerNotifications.Outcome outcome;
         try {
             outcome = notifications.list(caller, unreadOnly, cursor, size);
@@ -147,17 +140,17 @@ public class NotificationsController {
 
     @Post(value = "/{notificationId}/read", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String notificationId) {
-        return updated(notifications.markRead(player(request), id(notificationId)));
+        return updated(notifications.markRead(callers.requireMember(request, WHY_PLAYER), id(notificationId)));
     }
 
     @Post(value = "/{notificationId}/dismiss", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> dismiss(HttpRequest<?> request, @PathVariable String notificationId) {
-        return updated(notifications.dismiss(player(request), id(notificationId)));
+        return updated(notifications.dismiss(callers.requireMember(request, WHY_PLAYER), id(notificationId)));
     }
 
     @Post(value = "/read-all", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> readAll(HttpRequest<?> request) {
-        return switch (notifications.markAllRead(player(request))) {
+        return switch (notifications.markAllRead(callers.requireMember(request, WHY_PLAYER))) {
             case PlayerNotifications.AllRead all -> HttpJson.ok(HttpJson.object().put("marked", all.marked()));
             case Refused refused -> throw Refusals.toException(refused.refusal());
             default -> throw new IllegalStateException("marking all read was asked for");
@@ -173,12 +166,6 @@ public class NotificationsController {
         };
     }
 
-    private Caller player(HttpRequest<?> request) {
-        if (callers.require(request) instanceof Callers.Player player) {
-            return new Caller.WithToken(new Member(player.identity().session(), player.identity().player()));
-        }
-        throw new ApiException(HttpStatus.FORBIDDEN, "player_only", "a player's notifications are read with its token");
-    }
 
     private static NotificationId id(String value) {
         return HttpJson.parsed("notificationId", value, NotificationId::new);

@@ -38,6 +38,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/rooms")
 public class RoomsController {
+    private static final String WHY_PLAYER = "rooms are read and written with a player's token";
     static final int MAX_PAGE = 100;
     static final int DEFAULT_PAGE = 50;
 
@@ -79,7 +80,7 @@ public class RoomsController {
 
     @Get(produces = "application/json")
     public HttpResponse<String> mine(HttpRequest<?> request) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         ArrayNode rooms = HttpJson.array();
         history.roomsOf(caller).forEach(mine -> {
             ObjectNode room = HttpJson.room(mine.room());
@@ -94,13 +95,13 @@ public class RoomsController {
 
     @Post(value = "/{roomId}/join", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> join(HttpRequest<?> request, @PathVariable String roomId) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         return membership(joinRoom.join(new JoinRoom.Command(caller, roomId(roomId))));
     }
 
     @Post(value = "/{roomId}/leave", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> leave(HttpRequest<?> request, @PathVariable String roomId) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         return membership(joinRoom.leave(new JoinRoom.Command(caller, roomId(roomId))));
     }
 
@@ -118,18 +119,12 @@ public class RoomsController {
     public HttpResponse<String> messages(HttpRequest<?> request, @PathVariable String roomId,
             @QueryValue Optional<String> before, @QueryValue Optional<String> after,
             @QueryValue Optional<String> limit) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         RoomId room = roomId(roomId);
         if (before.isPresent() && after.isPresent()) {
             throw ApiException.badField("after", "invalid_field", "give 'before' or 'after', not both");
         }
-        int size = HttpJson.parsed("limit", limit.orElse(String.valueOf(DEFAULT_PAGE)), l -> {
-            int n = Integer.parseInt(l.strip());
-            if (n < 1 || n > MAX_PAGE) {
-                throw new IllegalArgumentException("must be 1 to " + MAX_PAGE);
-            }
-            return n;
-        });
+        int size = HttpJson.pageSize(limit, DEFAULT_PAGE, MAX_PAGE);
         RoomStore.HistoryQuery query = new RoomStore.HistoryQuery(before, after, size);
         RoomHistory.Outcome outcome;
         try {
@@ -156,7 +151,7 @@ public class RoomsController {
     /** {@code {text, clientMessageId?}}: the sender is the token's player; a {@code senderId} given is ignored. */
     @Post(value = "/{roomId}/messages", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> send(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         RoomId room = roomId(roomId);
         ObjectNode fields = HttpJson.parseObject(body);
         String text = HttpJson.text(fields, "text");
@@ -176,7 +171,7 @@ public class RoomsController {
     /** {@code {offset, epoch}}: the member has read this far; the cursor only moves forward. */
     @Post(value = "/{roomId}/read", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
-        Caller caller = player(request);
+        Caller caller = callers.requireMember(request, WHY_PLAYER);
         RoomId room = roomId(roomId);
         ObjectNode fields = HttpJson.parseObject(body);
         RoomPosition position = new RoomPosition(whole(fields, "offset", true), whole(fields, "epoch", false));
@@ -200,13 +195,6 @@ public class RoomsController {
         return value.longValue();
     }
 
-    /** Rooms are a player's: the service key speaks for the game, not for a member. */
-    private Caller player(HttpRequest<?> request) {
-        if (callers.require(request) instanceof Callers.Player player) {
-            return new Caller.WithToken(member(player));
-        }
-        throw new ApiException(HttpStatus.FORBIDDEN, "player_only", "rooms are read and written with a player's token");
-    }
 
     private static Member member(Callers.Player player) {
         return new Member(player.identity().session(), player.identity().player());
