@@ -83,8 +83,7 @@ public final class DynamoDbChatStore implements ChatStore {
         QueryRequest request = query.build();
         QueryResponse response = table.call("chat history", () -> table.client().query(request));
         List<Map<String, AttributeValue>> items = response.items();
-        boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
-        boolean more = items.size() > limit || cut;
+        boolean more = DynamoDbTable.hasMore(response, limit);
         List<ChatTurn> turns = (more ? items.subList(0, limit) : items).stream().map(DynamoDbChatStore::fromItem).toList();
         return new ChatPage(turns, more ? Optional.of(turns.getLast().id()) : Optional.empty());
     }

@@ -75,8 +75,7 @@ public final class DynamoDbNotificationStore implements NotificationStore {
         QueryRequest request = query.scanIndexForward(false).limit(limit + 1).build();
         QueryResponse response = table.call("notifications", () -> table.client().query(request));
         List<Map<String, AttributeValue>> items = response.items();
-        boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
-        boolean more = items.size() > limit || cut;
+        boolean more = DynamoDbTable.hasMore(response, limit);
         List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
         Instant now = clock.now();
         List<Notification> found = page.stream().filter(i -> !NotificationItems.expired(i, now))

@@ -271,21 +271,12 @@ public final class DynamoDbRoomStore implements RoomStore {
     public HistoryPage history(RoomId room, HistoryQuery query) {
         boolean newestFirst = query.after().isEmpty();
         Optional<String> from = query.before().or(query::after).map(DynamoDbRoomStore::sortOf);
-        QueryRequest.Builder request = QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
-                .expressionAttributeValues(Map.of(":pk", s(RoomItems.partition(room)),
-                        ":prefix", s(RoomItems.MESSAGE_PREFIX)))
-                .scanIndexForward(!newestFirst)
-                .consistentRead(true)
-                .limit(query.limit() + 1);
+        QueryRequest.Builder request = messages(room, !newestFirst).limit(query.limit() + 1);
         from.ifPresent(sort -> request.exclusiveStartKey(key(RoomItems.partition(room), sort)));
         QueryRequest built = request.build();
         QueryResponse response = table.call("history of " + room, () -> table.client().query(built));
         List<Map<String, AttributeValue>> items = response.items();
-        // A page DynamoDB cut at 1 MB has more behind it even when it holds fewer than were asked for.
-        boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
-        boolean more = items.size() > query.limit() || cut;
+        boolean more = DynamoDbTable.hasMore(response, query.limit());
         List<Map<String, AttributeValue>> page = more ? items.subList(0, query.limit()) : items;
         Instant now = clock.now();
         List<RoomMessage> messages = page.stream().filter(item -> !RoomItems.expired(item, now))
@@ -294,6 +285,16 @@ public final class DynamoDbRoomStore implements RoomStore {
                 ? Optional.of(cursorOf(page.get(page.size() - 1).get(TableLayout.SK).s()))
                 : Optional.empty();
         return new HistoryPage(messages, next);
+    }
+
+    /** A room's messages in offset order ({@code forward}) or newest first, read consistently. */
+    private QueryRequest.Builder messages(RoomId room, boolean forward) {
+        return QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
+                .expressionAttributeValues(Map.of(":pk", s(RoomItems.partition(room)), ":prefix", s(RoomItems.MESSAGE_PREFIX)))
+                .scanIndexForward(forward)
+                .consistentRead(true);
     }
 
     @Override
@@ -329,14 +330,7 @@ public final class DynamoDbRoomStore implements RoomStore {
         Map<String, AttributeValue> startKey = null;
         int pageSize = (int) Math.min(1_000, through - after + 8);
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table.name())
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
-                    .expressionAttributeValues(Map.of(":pk", s(RoomItems.partition(room)),
-                            ":prefix", s(RoomItems.MESSAGE_PREFIX)))
-                    .scanIndexForward(false)
-                    .consistentRead(true)
-                    .limit(pageSize);
+            QueryRequest.Builder request = messages(room, false).limit(pageSize);
             if (startKey != null) {
                 request.exclusiveStartKey(startKey);
             }

@@ -117,6 +117,15 @@ public final class DynamoDbTable implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Whether a page asked for {@code limit + 1} items has more behind it: it got more than {@code limit}, or DynamoDB
+     * cut it at 1 MB before the limit (then it has a last evaluated key and fewer items).
+     */
+    static boolean hasMore(QueryResponse page, int limit) {
+        boolean cut = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !page.items().isEmpty();
+        return page.items().size() > limit || cut;
+    }
+
     /** Every item of a partition whose sort key starts with a prefix, following pages to the end. */
     <T> List<T> queryPrefix(String pk, String prefix, Function<Map<String, AttributeValue>, T> mapper) {
         List<T> found = new ArrayList<>();
