@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * → ai_message → acks → offline → catch-up, as a player's device lives it.
  */
 class LambdaOverWebSocketsTest {
+    private static final String SERVICE_KEY = "lambda-service-key-for-tests";
     private static LocalDynamoDb dynamo;
     private static AwsStubs eventBridge;
     private static EmbeddedServer standIn;
@@ -40,8 +41,10 @@ class LambdaOverWebSocketsTest {
         dynamo = LocalDynamoDb.start();
         eventBridge = new AwsStubs();
         standIn = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1, ApiGatewayStandIn.SPEC, true));
-        lambda = ApplicationContext.builder().environments("function", "lambda").properties(AwsEvents.settings(
-                dynamo.endpoint().toString(), eventBridge.endpoint(), "http://127.0.0.1:" + standIn.getPort())).start();
+        Map<String, Object> settings = new java.util.HashMap<>(AwsEvents.settings(dynamo.endpoint().toString(),
+                eventBridge.endpoint(), "http://127.0.0.1:" + standIn.getPort()));
+        settings.put("herald.http.service-key", SERVICE_KEY);
+        lambda = ApplicationContext.builder().environments("function", "lambda").properties(settings).start();
         http = new HttpHandler(lambda);
         orchestrator = new OrchestratorHandler(lambda);
         ApiGatewayStandIn.handler = new WebSocketHandler(lambda);
@@ -217,6 +220,36 @@ class LambdaOverWebSocketsTest {
         assertThat(ended.get("chunks").asLong()).isEqualTo(1);
         assertThat(List.of(ben.next(), ben.next(), ben.next())).extracting(f -> f.get("type").asText())
                 .containsExactly("voice_start", "voice_data", "voice_end");
+    }
+
+    @Test
+    void a_notification_and_a_characters_reply_reach_the_device_and_its_record_tells_where_it_came_from()
+            throws Exception {
+        JsonNode registration = call("POST", "/api/teams", null, null, "{\"playerName\":\"Ana\",\"mode\":\"solo\"}");
+        String token = registration.get("token").asText();
+        String session = registration.at("/session/sessionId").asText();
+        String player = registration.at("/session/playerId").asText();
+        Device phone = Device.connect(token);
+        phone.send("{\"type\":\"join_session\",\"sessionId\":\"" + session + "\",\"playerId\":\"" + player + "\"}");
+        assertThat(phone.next().get("type").asText()).isEqualTo("joined");
+
+        JsonNode sent = call("POST", "/api/notifications", null, SERVICE_KEY, "{\"sessionId\":\"" + session
+                + "\",\"playerId\":\"" + player + "\",\"notificationType\":\"QUEST\",\"title\":\"A quest\","
+                + "\"message\":\"Find the key.\",\"priority\":\"urgent\"}");
+        JsonNode pushed = phone.next();
+        phone.send("{\"type\":\"text_message\",\"characterId\":\"sarah\",\"text\":\"hello\"}");
+        JsonNode reply = phone.next();
+        JsonNode records = call("GET", "/api/admin/players/" + session + "/" + player + "/connections", null, SERVICE_KEY,
+                null);
+
+        assertThat(pushed.get("type").asText()).isEqualTo("notification");
+        assertThat(pushed.get("notificationId")).isEqualTo(sent.get("notificationId"));
+        assertThat(reply.get("type").asText()).isEqualTo("chat_message");
+        assertThat(reply.get("role").asText()).isEqualTo("character");
+        assertThat(records.get("connections")).singleElement().satisfies(record ->
+                assertThat(record.get("status").asText()).isEqualTo("connected"));
+        assertThat(call("GET", "/runtime/messages/undelivered", "sessionId=" + session + "&playerId=" + player, token,
+                null).get("notifications")).hasSize(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.herald.adapter.dynamodb.DynamoDbSettings;
 import io.herald.adapter.eventbridge.EventBridgeSettings;
 import io.herald.adapter.http.PublicEndpoints;
 import io.herald.adapter.http.TokenSettings;
+import io.herald.adapter.micronaut.ChatSettings;
 import io.herald.adapter.micronaut.ConnectionSettings;
 import io.herald.adapter.micronaut.NotificationSettings;
 import io.herald.adapter.micronaut.RoomSettings;
@@ -50,7 +51,8 @@ class TemplateEnvironmentTest {
             new Binding("HERALD_ROOMS_RETENTION", RoomSettings.class, "retention"),
             new Binding("HERALD_ROOMS_MAX_MEMBERS", RoomSettings.class, "max-members"),
             new Binding("HERALD_NOTIFICATIONS_RETENTION", NotificationSettings.class, "retention"),
-            new Binding("HERALD_CONNECTIONS_INACTIVE_AFTER", ConnectionSettings.class, "inactive-after"));
+            new Binding("HERALD_CONNECTIONS_INACTIVE_AFTER", ConnectionSettings.class, "inactive-after"),
+            new Binding("HERALD_CHAT_RETENTION", ChatSettings.class, "retention"));
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> templateVariables() throws Exception {
