@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 public class ServerDrain implements GracefulShutdownCapable {
     private final InProcessEventPublisher events;
     private final LocalConnections connections;
+    private volatile boolean draining;
 
     public ServerDrain(InProcessEventPublisher events, LocalConnections connections) {
         this.events = events;
@@ -21,9 +22,15 @@ public class ServerDrain implements GracefulShutdownCapable {
 
     @Override
     public CompletionStage<?> shutdownGracefully() {
+        draining = true;
         return CompletableFuture.runAsync(() -> {
             events.drain();
             connections.closeAll();
         });
+    }
+
+    /** Whether this node has begun to stop: a load balancer should send it nothing new. */
+    public boolean isDraining() {
+        return draining;
     }
 }
