@@ -7,9 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.herald.server.PlayerClient.Device;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -47,12 +45,10 @@ class CharacterChatEndToEndTest {
             exchange.close();
         });
         model.start();
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-chat").toString(),
-                "herald.openai.api-key", "test-key",
+        server = FreshServer.start("chat", "herald.openai.api-key", "test-key",
                 "herald.openai.budget", "1s",
                 "herald.http.service-key", SERVICE_KEY,
-                "herald.openai.base-url", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1"));
+                "herald.openai.base-url", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1");
         base = "http://127.0.0.1:" + server.port();
     }
 

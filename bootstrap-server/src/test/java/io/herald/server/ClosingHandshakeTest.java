@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.server.PlayerClient.Device;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +19,7 @@ class ClosingHandshakeTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path data = Files.createTempDirectory("herald-closing");
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1, "herald.data-dir", data.toString()));
+        server = FreshServer.start("closing");
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -10,9 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -32,12 +29,10 @@ class ConnectionManagerEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-connections").toString(),
-                "herald.http.service-key", SERVICE_KEY,
+        server = FreshServer.start("connections", "herald.http.service-key", SERVICE_KEY,
                 "herald.connections.inactive-after", "3s",
                 "herald.connections.cleanup-interval", "1s",
-                "herald.connections.activity-every", "200ms"));
+                "herald.connections.activity-every", "200ms");
         base = "http://127.0.0.1:" + server.port();
     }
 

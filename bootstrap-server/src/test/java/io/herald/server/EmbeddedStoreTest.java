@@ -2,9 +2,7 @@ package io.herald.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +13,7 @@ class EmbeddedStoreTest {
     void the_only_port_a_started_server_listens_on_is_its_http_port() throws Exception {
         Set<Integer> before = ListeningSockets.ofThisProcess();
 
-        try (HeraldServer server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-ports").toString()))) {
+        try (HeraldServer server = FreshServer.start("ports")) {
             PlayerClient ana = PlayerClient.register("http://127.0.0.1:" + server.port(), "Ana", null);
             assertThat(ana.undelivered().status()).as("the store answers from inside the process").isEqualTo(200);
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.adapter.websocket.ServerDrain;
-import java.nio.file.Files;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code /health} checks the store; {@code /health/readiness} goes down as soon as the node begins to stop. */
@@ -13,8 +11,7 @@ class HealthTest {
 
     @Test
     void the_store_is_checked_and_readiness_goes_down_while_draining() throws Exception {
-        try (HeraldServer server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-health").toString()))) {
+        try (HeraldServer server = FreshServer.start("health")) {
             String base = "http://127.0.0.1:" + server.port();
             PlayerClient.Response health = PlayerClient.get(base + "/health", null);
             PlayerClient.Response ready = PlayerClient.get(base + "/health/readiness", null);

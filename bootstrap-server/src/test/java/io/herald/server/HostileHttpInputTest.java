@@ -9,10 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.server.HttpProbe.Reply;
 import io.herald.server.PlayerClient.Device;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +33,7 @@ class HostileHttpInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-hostile-http").toString(),
-                "herald.limits.enabled", false));
+        server = FreshServer.start("hostile-http", "herald.limits.enabled", false);
         base = "http://127.0.0.1:" + server.port();
     }
 

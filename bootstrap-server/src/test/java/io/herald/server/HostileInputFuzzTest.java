@@ -11,7 +11,6 @@ import io.herald.server.HttpProbe.Reply;
 import io.herald.server.PlayerClient.Device;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +55,8 @@ class HostileInputFuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-fuzz").toString(), "herald.limits.enabled", false,
-                "herald.http.service-key", "fuzz-service-key"));
+        server = FreshServer.start("fuzz", "herald.limits.enabled", false,
+                "herald.http.service-key", "fuzz-service-key");
         base = "http://127.0.0.1:" + server.port();
     }
 

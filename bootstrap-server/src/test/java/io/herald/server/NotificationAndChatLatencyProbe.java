@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.herald.server.PlayerClient.Device;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -38,11 +36,9 @@ class NotificationAndChatLatencyProbe {
             exchange.close();
         });
         model.start();
-        try (HeraldServer server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-probe").toString(),
-                "herald.http.service-key", SERVICE_KEY, "herald.limits.enabled", false,
+        try (HeraldServer server = FreshServer.start("probe", "herald.http.service-key", SERVICE_KEY, "herald.limits.enabled", false,
                 "herald.openai.api-key", "probe-key",
-                "herald.openai.base-url", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1"))) {
+                "herald.openai.base-url", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1")) {
             String base = "http://127.0.0.1:" + server.port();
             PlayerClient ana = PlayerClient.register(base, "Ana", null);
             Device phone = ana.online();

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.server.PlayerClient.Device;
 import io.herald.server.PlayerClient.Response;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +25,7 @@ class NotificationsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-notifications").toString(),
-                "herald.http.service-key", SERVICE_KEY));
+        server = FreshServer.start("notifications", "herald.http.service-key", SERVICE_KEY);
         base = "http://127.0.0.1:" + server.port();
     }
 

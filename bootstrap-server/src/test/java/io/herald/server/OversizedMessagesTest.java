@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.server.PlayerClient.Device;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +25,7 @@ class OversizedMessagesTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path data = Files.createTempDirectory("herald-oversized");
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1, "herald.data-dir", data.toString()));
+        server = FreshServer.start("oversized");
         base = "http://127.0.0.1:" + server.port();
     }
 

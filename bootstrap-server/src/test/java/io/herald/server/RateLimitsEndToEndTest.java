@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.server.HttpProbe.Reply;
 import io.herald.server.PlayerClient.Device;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +23,9 @@ class RateLimitsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-limits").toString(),
-                "herald.limits.client-address-header", "X-Forwarded-For",
+        server = FreshServer.start("limits", "herald.limits.client-address-header", "X-Forwarded-For",
                 "herald.limits.registrations-per-minute", 3, "herald.limits.registration-burst", 3,
-                "herald.limits.wrong-team-codes-per-minute", 2, "herald.limits.events-per-second", 1));
+                "herald.limits.wrong-team-codes-per-minute", 2, "herald.limits.events-per-second", 1);
         base = "http://127.0.0.1:" + server.port();
     }
 

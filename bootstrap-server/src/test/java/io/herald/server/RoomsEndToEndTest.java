@@ -12,11 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,10 +41,8 @@ class RoomsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-rooms").toString(),
-                "herald.http.service-key", SERVICE_KEY,
-                "herald.rooms.sends-per-second", 1000, "herald.rooms.send-burst", 1000));
+        server = FreshServer.start("rooms", "herald.http.service-key", SERVICE_KEY,
+                "herald.rooms.sends-per-second", 1000, "herald.rooms.send-burst", 1000);
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -9,7 +9,6 @@ import io.herald.domain.ObjectArrive;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.server.PlayerClient.Device;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,7 @@ class StoreRoundTripsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-trips").toString()));
+        server = FreshServer.start("trips");
         base = "http://127.0.0.1:" + server.port();
     }
 

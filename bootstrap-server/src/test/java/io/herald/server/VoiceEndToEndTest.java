@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.server.PlayerClient.Device;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,7 @@ class VoiceEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = HeraldServer.start(new String[0], Map.of("micronaut.server.port", -1,
-                "herald.data-dir", Files.createTempDirectory("herald-voice").toString()));
+        server = FreshServer.start("voice");
         base = "http://127.0.0.1:" + server.port();
     }
 
