@@ -9,6 +9,7 @@ import io.herald.application.port.Fanout;
 import io.herald.application.port.IdGenerator;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.Metrics;
 import io.herald.application.port.Push;
 import io.herald.application.port.Reach;
 import io.herald.application.port.SessionDirectory;
@@ -53,9 +54,17 @@ public final class OrchestrateMessages {
     private final Fanout fanout;
     private final Clock clock;
     private final IdGenerator ids;
+    private final Metrics metrics;
 
+    /** For a core that reports no metrics (tests, tools). */
     public OrchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
             CooldownPolicy policy, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids) {
+        this(directory, store, cooldown, policy, composer, fanout, clock, ids, Metrics.NONE);
+    }
+
+    public OrchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
+            CooldownPolicy policy, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids,
+            Metrics metrics) {
         this.directory = directory;
         this.store = store;
         this.cooldown = cooldown;
@@ -64,6 +73,7 @@ public final class OrchestrateMessages {
         this.fanout = fanout;
         this.clock = clock;
         this.ids = ids;
+        this.metrics = metrics;
     }
 
     public sealed interface Outcome {
@@ -91,6 +101,30 @@ public final class OrchestrateMessages {
     }
 
     public Outcome handle(GameEvent event) {
+        Outcome outcome = decideAndSpeak(event);
+        measure(outcome);
+        return outcome;
+    }
+
+    private void measure(Outcome outcome) {
+        switch (outcome) {
+            case Sent sent -> {
+                metrics.orchestrated("sent", sent.composedByFallback());
+                if (sent.message().type() == MessageType.BROADCAST) {
+                    metrics.broadcastCopies(sent.message().recipients().size());
+                }
+            }
+            case Silent silent -> metrics.orchestrated("silent", false);
+            case CoolingDown held -> metrics.orchestrated("cooling_down", false);
+            case Duplicate duplicate -> {
+                metrics.orchestrated("duplicate", false);
+                metrics.duplicateSuppressed("event");
+            }
+            case InProgressElsewhere elsewhere -> metrics.orchestrated("in_progress_elsewhere", false);
+        }
+    }
+
+    private Outcome decideAndSpeak(GameEvent event) {
         List<SessionPlayer> roster = directory.roster(event.session());
         Set<PlayerId> arrived = event instanceof ObjectArrive arrive
                 ? directory.arrivals(arrive.session(), arrive.objectId())

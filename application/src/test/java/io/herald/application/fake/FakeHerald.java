@@ -14,6 +14,7 @@ import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
 import io.herald.application.LocalVoiceSessions;
 import io.herald.application.ManageConnections;
+import io.herald.application.MeasuredFanout;
 import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
@@ -57,6 +58,7 @@ public final class FakeHerald {
     public final RegistryFanout fanout = new RegistryFanout(connections, roomSubscriptions, gateway);
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final ScriptedComposer composer;
+    public final RecordingMetrics metrics = new RecordingMetrics();
 
     public final RegisterTeam registerTeam = new RegisterTeam(directory, ids);
     public final JoinTeam joinTeam = new JoinTeam(directory, ids);
@@ -79,7 +81,7 @@ public final class FakeHerald {
     public final RecordGameEvent recordGameEvent;
     public final OrchestrateMessages orchestrate;
     public final AcknowledgeMessage acknowledge = new AcknowledgeMessage(connections, store, clock);
-    public final FetchUndelivered fetchUndelivered = new FetchUndelivered(store, clock);
+    public final FetchUndelivered fetchUndelivered = new FetchUndelivered(store, clock, metrics);
     public final DescribeSession describeSession = new DescribeSession(directory, connections);
     public final CreateRoom createRoom = new CreateRoom(rooms, connections, clock);
     public final JoinRoom joinRoom = new JoinRoom(rooms, connections, RoomRules.DEFAULTS, clock);
@@ -105,7 +107,7 @@ public final class FakeHerald {
         this.composer = composer;
         this.recordGameEvent = new RecordGameEvent(directory, fanout, publisher);
         this.orchestrate = new OrchestrateMessages(directory, store, this.cooldown, new CooldownPolicy(cooldown), composer,
-                fanout, clock, ids);
+                new MeasuredFanout(fanout, metrics, clock), clock, ids, metrics);
     }
 
     /** A team of the named players, none connected yet. */
