@@ -13,6 +13,7 @@ import io.herald.application.JoinRoom;
 import io.herald.application.JoinSession;
 import io.herald.application.JoinTeam;
 import io.herald.application.ManageConnections;
+import io.herald.application.MeasuredFanout;
 import io.herald.application.Notify;
 import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
@@ -40,6 +41,7 @@ import io.herald.application.port.Fanout;
 import io.herald.application.port.IdGenerator;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.Metrics;
 import io.herald.application.port.NotificationStore;
 import io.herald.application.port.Presence;
 import io.herald.application.port.RoomStore;
@@ -84,6 +86,18 @@ public class CoreFactory {
     @Secondary
     CompositionRecorder compositionRecorder() {
         return new LoggingCompositionRecorder();
+    }
+
+    /** A shape with a metrics registry (Prometheus on a server, embedded metrics in Lambda) brings its own. */
+    @Singleton
+    @Secondary
+    Metrics noMetrics() {
+        return Metrics.NONE;
+    }
+
+    /** Every use case pushes through the engine as measured, whichever engine the shape brings. */
+    private static Fanout measured(Fanout engine, Metrics metrics, Clock clock) {
+        return new MeasuredFanout(engine, metrics, clock);
     }
 
     @Singleton
@@ -133,15 +147,17 @@ public class CoreFactory {
     }
 
     @Singleton
-    RecordGameEvent recordGameEvent(SessionDirectory directory, Fanout fanout, EventPublisher publisher) {
-        return new RecordGameEvent(directory, fanout, publisher);
+    RecordGameEvent recordGameEvent(SessionDirectory directory, Fanout fanout, EventPublisher publisher,
+            Metrics metrics, Clock clock) {
+        return new RecordGameEvent(directory, measured(fanout, metrics, clock), publisher);
     }
 
     @Singleton
     OrchestrateMessages orchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
-            HeraldSettings settings, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids) {
+            HeraldSettings settings, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids,
+            Metrics metrics) {
         return new OrchestrateMessages(directory, store, cooldown, new CooldownPolicy(settings.getCooldown()), composer,
-                fanout, clock, ids);
+                measured(fanout, metrics, clock), clock, ids, metrics);
     }
 
     @Singleton
@@ -150,8 +166,8 @@ public class CoreFactory {
     }
 
     @Singleton
-    FetchUndelivered fetchUndelivered(MessageStore store, Clock clock) {
-        return new FetchUndelivered(store, clock);
+    FetchUndelivered fetchUndelivered(MessageStore store, Clock clock, Metrics metrics) {
+        return new FetchUndelivered(store, clock, metrics);
     }
 
     @Singleton
@@ -161,8 +177,8 @@ public class CoreFactory {
 
     @Singleton
     RelayPlayerState relayPlayerState(ConnectionRegistry connections, SessionDirectory directory, Fanout fanout,
-            Clock clock, HeraldSettings settings) {
-        return new RelayPlayerState(connections, directory, fanout, clock, new PositionRelay(settings.getPositionInterval()));
+            Clock clock, HeraldSettings settings, Metrics metrics) {
+        return new RelayPlayerState(connections, directory, measured(fanout, metrics, clock), clock, new PositionRelay(settings.getPositionInterval()));
     }
 
     @Singleton
@@ -182,8 +198,8 @@ public class CoreFactory {
 
     @Singleton
     SendRoomMessage sendRoomMessage(RoomStore rooms, ConnectionRegistry connections, Fanout fanout, IdGenerator ids,
-            Clock clock, RoomSettings settings) {
-        return new SendRoomMessage(rooms, connections, fanout, ids, clock, settings.rules());
+            Clock clock, RoomSettings settings, Metrics metrics) {
+        return new SendRoomMessage(rooms, connections, measured(fanout, metrics, clock), ids, clock, settings.rules());
     }
 
     @Singleton
@@ -198,8 +214,9 @@ public class CoreFactory {
     }
 
     @Singleton
-    Notify notify(NotificationStore store, SessionDirectory directory, Fanout fanout, IdGenerator ids, Clock clock) {
-        return new Notify(store, directory, fanout, ids, clock);
+    Notify notify(NotificationStore store, SessionDirectory directory, Fanout fanout, IdGenerator ids, Clock clock,
+            Metrics metrics) {
+        return new Notify(store, directory, measured(fanout, metrics, clock), ids, clock);
     }
 
     @Singleton
@@ -216,8 +233,8 @@ public class CoreFactory {
 
     @Singleton
     RelayVoice relayVoice(ConnectionRegistry connections, VoiceSessions sessions, VoiceSink sink, Fanout fanout,
-            IdGenerator ids, Clock clock) {
-        return new RelayVoice(connections, sessions, sink, fanout, ids, clock);
+            IdGenerator ids, Clock clock, Metrics metrics) {
+        return new RelayVoice(connections, sessions, sink, measured(fanout, metrics, clock), ids, clock);
     }
 
     /** Without a model, characters say their fixed line; the OpenAI adapter's voice wins when a key is set. */
@@ -229,13 +246,13 @@ public class CoreFactory {
 
     @Singleton
     ChatWithCharacter chatWithCharacter(ChatStore store, CharacterVoice voice, ConnectionRegistry connections,
-            Fanout fanout, IdGenerator ids, Clock clock) {
-        return new ChatWithCharacter(store, voice, connections, fanout, ids, clock);
+            Fanout fanout, IdGenerator ids, Clock clock, Metrics metrics) {
+        return new ChatWithCharacter(store, voice, connections, measured(fanout, metrics, clock), ids, clock);
     }
 
     @Singleton
     CharacterConversation characterConversation(ConversationStore store, CharacterVoice voice,
-            SessionDirectory directory, Fanout fanout, IdGenerator ids, Clock clock) {
-        return new CharacterConversation(store, voice, directory, fanout, ids, clock);
+            SessionDirectory directory, Fanout fanout, IdGenerator ids, Clock clock, Metrics metrics) {
+        return new CharacterConversation(store, voice, directory, measured(fanout, metrics, clock), ids, clock);
     }
 }

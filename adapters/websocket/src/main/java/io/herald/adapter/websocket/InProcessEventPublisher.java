@@ -64,6 +64,11 @@ public final class InProcessEventPublisher implements EventPublisher {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Events accepted on this node and waiting for a worker: the queue depth an operator watches. */
+    public int waiting() {
+        return queue.size();
+    }
+
     /** Held in the store before this returns: an event the runtime was told is accepted is never only in memory. */
     @Override
     public void publish(GameEvent event) {

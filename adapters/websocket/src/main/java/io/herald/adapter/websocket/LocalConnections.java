@@ -94,7 +94,8 @@ public final class LocalConnections implements ConnectionRegistry, Presence, Fan
         return true;
     }
 
-    int openSockets() {
+    /** Sockets open on this node, joined to a session or not yet. */
+    public int openSockets() {
         return sockets.size();
     }
 
