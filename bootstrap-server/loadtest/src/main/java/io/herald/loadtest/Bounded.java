@@ -13,7 +13,7 @@ import java.util.function.Function;
 final class Bounded {
     private Bounded() {}
 
-    /** Results come back in item order; a step must not throw (steps return {@link Attempt}s). */
+    /** Results come back in item order; a step must not throw (steps return {@link StepResult}s). */
     static <T, R> List<R> map(List<T> items, int concurrency, Progress progress, Function<T, R> step) {
         Semaphore permits = new Semaphore(concurrency);
         List<Future<R>> futures = new ArrayList<>(items.size());

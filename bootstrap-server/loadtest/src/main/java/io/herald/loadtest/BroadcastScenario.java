@@ -37,7 +37,7 @@ final class BroadcastScenario {
         }
         long registered = System.nanoTime();
         ArrivalRouter router = new ArrivalRouter(nodes.count());
-        List<Registration> players = roster.players();
+        List<RegisteredPlayer> players = roster.players();
         List<Integer> placed = Nodes.place(roster, nodes.count());
         Connected connected = Connector.connectAll(nodes, players, placed, router, options.concurrency(),
                 options.timeout(), out);
@@ -50,24 +50,24 @@ final class BroadcastScenario {
                 (registered - setupStart) / 1_000_000, (joined - registered) / 1_000_000);
 
         List<Integer> connectedPerNode = PerNode.connected(connected.sessions(), nodes.count());
-        Registration sender = players.getFirst();
+        RegisteredPlayer sender = players.getFirst();
         ServerUnderTest server = nodes.get(placed.getFirst());
-        List<Registration> recipients = players.subList(1, players.size());
-        List<Attempt<EventAccepted>> attempts = Paced.map(options.events(), options.interval(),
-                options.inFlight(), k -> Attempt.of(() -> server.postNodeComplete(sender, nodeId(k))));
+        List<RegisteredPlayer> recipients = players.subList(1, players.size());
+        List<StepResult<EventAccepted>> attempts = Paced.map(options.events(), options.interval(),
+                options.inFlight(), k -> StepResult.of(() -> server.postNodeComplete(sender, nodeId(k))));
         List<Posted> posted = new ArrayList<>();
         List<String> httpFailures = new ArrayList<>();
         for (int k = 0; k < attempts.size(); k++) {
             String nodeId = nodeId(k);
             switch (attempts.get(k)) {
-                case Attempt.Done<EventAccepted> done -> {
-                    for (Registration recipient : recipients) {
+                case StepResult.Done<EventAccepted> done -> {
+                    for (RegisteredPlayer recipient : recipients) {
                         router.deltas().expect(ArrivalRouter.deltaKey(recipient.playerId(), sender.playerId(),
                                 nodeId), done.value().sentNanos());
                     }
                     posted.add(new Posted(nodeId, done.value()));
                 }
-                case Attempt.Failed<EventAccepted> failed -> httpFailures.add(failed.reason());
+                case StepResult.Failed<EventAccepted> failed -> httpFailures.add(failed.reason());
             }
         }
         Steps.reportFailures("POST /runtime/events", httpFailures, out);
@@ -150,10 +150,10 @@ final class BroadcastScenario {
     }
 
     /** When the last recipient first got this event's delta, or empty if someone never did. */
-    private static OptionalLong lastArrival(DeliveryLedger ledger, Posted event, Registration sender,
-            List<Registration> recipients) {
+    private static OptionalLong lastArrival(DeliveryLedger ledger, Posted event, RegisteredPlayer sender,
+            List<RegisteredPlayer> recipients) {
         long last = Long.MIN_VALUE;
-        for (Registration recipient : recipients) {
+        for (RegisteredPlayer recipient : recipients) {
             OptionalLong at = ledger.firstArrival(ArrivalRouter.deltaKey(recipient.playerId(), sender.playerId(),
                     event.nodeId()));
             if (at.isEmpty()) {

@@ -24,7 +24,7 @@ final class CatchUp {
     private CatchUp() {}
 
     /** Follows {@code nextCursor} to the end; a cursor seen twice ends it too, so a faulty server cannot loop us. */
-    static Fetched fetch(ServerUnderTest server, Registration player) throws IOException, InterruptedException {
+    static Fetched fetch(ServerUnderTest server, RegisteredPlayer player) throws IOException, InterruptedException {
         List<Frame.AiMessage> messages = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         Set<String> seen = new HashSet<>();
@@ -38,7 +38,7 @@ final class CatchUp {
         return new Fetched(messages, pages);
     }
 
-    private static CatchUpPage page(ServerUnderTest server, Registration player, Optional<String> cursor)
+    private static CatchUpPage page(ServerUnderTest server, RegisteredPlayer player, Optional<String> cursor)
             throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {

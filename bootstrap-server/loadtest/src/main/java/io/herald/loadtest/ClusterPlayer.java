@@ -6,18 +6,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One player of a cluster run across reconnections: its team, the connection it uses now and every one before. */
 final class ClusterPlayer {
-    private final Registration player;
+    private final RegisteredPlayer player;
     private final int team;
     private final List<PlayerSession> connections = new ArrayList<>();
     private final AtomicBoolean moving = new AtomicBoolean();
 
-    ClusterPlayer(Registration player, int team, PlayerSession first) {
+    ClusterPlayer(RegisteredPlayer player, int team, PlayerSession first) {
         this.player = player;
         this.team = team;
         connections.add(first);
     }
 
-    Registration player() {
+    RegisteredPlayer player() {
         return player;
     }
 

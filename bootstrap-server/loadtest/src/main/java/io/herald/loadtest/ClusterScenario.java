@@ -51,7 +51,7 @@ final class ClusterScenario {
         }
         long registered = System.nanoTime();
         ClusterArrivals arrivals = new ClusterArrivals(nodes.count());
-        List<Registration> players = roster.players();
+        List<RegisteredPlayer> players = roster.players();
         Connected connected = Connector.connectAll(nodes, players, Nodes.place(roster, nodes.count()), arrivals,
                 options.concurrency(), options.timeout(), out);
         if (Steps.reportFailures("connect and join", connected.failures(), out)) {
@@ -239,8 +239,8 @@ final class ClusterScenario {
      */
     private int sweep(Map<String, Set<String>> missing, Map<String, ClusterPlayer> memberOf, Outage outage,
             MessageAudit messages, List<String> failures) {
-        List<Attempt<Integer>> swept = Bounded.map(List.copyOf(missing.entrySet()), options.concurrency(),
-                Progress.SILENT, entry -> Attempt.of(() -> {
+        List<StepResult<Integer>> swept = Bounded.map(List.copyOf(missing.entrySet()), options.concurrency(),
+                Progress.SILENT, entry -> StepResult.of(() -> {
                     ClusterPlayer member = memberOf.get(entry.getKey());
                     PlayerSession session = member.current();
                     int node = outage.isDead(session.node()) ? outage.survivorAfter(session.node()) : session.node();
@@ -256,10 +256,10 @@ final class ClusterScenario {
                     return found;
                 }));
         int found = 0;
-        for (Attempt<Integer> each : swept) {
+        for (StepResult<Integer> each : swept) {
             switch (each) {
-                case Attempt.Done<Integer> done -> found += done.value();
-                case Attempt.Failed<Integer> failed -> failures.add(failed.reason());
+                case StepResult.Done<Integer> done -> found += done.value();
+                case StepResult.Failed<Integer> failed -> failures.add(failed.reason());
             }
         }
         return found;
@@ -271,7 +271,7 @@ final class ClusterScenario {
         int next = 0;
         for (int team = 0; team < roster.teams().size(); team++) {
             List<ClusterPlayer> members = new ArrayList<>();
-            for (Registration player : roster.teams().get(team)) {
+            for (RegisteredPlayer player : roster.teams().get(team)) {
                 members.add(new ClusterPlayer(player, team, sessions.get(next++)));
             }
             teams.add(List.copyOf(members));

@@ -14,19 +14,19 @@ final class Connector {
     private Connector() {}
 
     /** Connection ids are the players' positions in {@code players}; {@code placed} names each one's node. */
-    static Connected connectAll(Nodes nodes, List<Registration> players, List<Integer> placed,
+    static Connected connectAll(Nodes nodes, List<RegisteredPlayer> players, List<Integer> placed,
             ArrivalListener listener, int concurrency, Duration joinTimeout, PrintStream out) {
         Progress progress = new Progress(out, "joined", players.size());
-        List<Attempt<PlayerSession>> attempts = Bounded.map(IntStream.range(0, players.size()).boxed().toList(),
+        List<StepResult<PlayerSession>> attempts = Bounded.map(IntStream.range(0, players.size()).boxed().toList(),
                 concurrency, progress,
-                id -> Attempt.of(() -> connect(nodes.get(placed.get(id)), id, players.get(id), listener,
+                id -> StepResult.of(() -> connect(nodes.get(placed.get(id)), id, players.get(id), listener,
                         joinTimeout)));
         List<PlayerSession> sessions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int id = 0; id < attempts.size(); id++) {
             switch (attempts.get(id)) {
-                case Attempt.Done<PlayerSession> done -> sessions.add(done.value());
-                case Attempt.Failed<PlayerSession> failed -> failures.add("player " + players.get(id).playerName()
+                case StepResult.Done<PlayerSession> done -> sessions.add(done.value());
+                case StepResult.Failed<PlayerSession> failed -> failures.add("player " + players.get(id).playerName()
                         + " did not join: " + failed.reason());
             }
         }
@@ -34,7 +34,7 @@ final class Connector {
     }
 
     /** Opens one socket and joins; a handshake or join that outlives {@code joinTimeout} leaves nothing open. */
-    static PlayerSession connect(ServerUnderTest server, int id, Registration player,
+    static PlayerSession connect(ServerUnderTest server, int id, RegisteredPlayer player,
             ArrivalListener listener, Duration joinTimeout) throws Exception {
         CompletableFuture<PlayerSession> opening = server.open(id, player, listener);
         PlayerSession session;

@@ -33,7 +33,7 @@ final class FailoverPoster {
         this.outage = outage;
     }
 
-    /** Never throws: a failure is returned, like {@link Attempt}, so thousands of events can fail and be counted. */
+    /** Never throws: a failure is returned, like {@link StepResult}, so thousands of events can fail and be counted. */
     Posted post(int node, Call call) {
         int target = node;
         if (outage.isDead(target)) {

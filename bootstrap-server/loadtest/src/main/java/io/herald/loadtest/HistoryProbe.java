@@ -14,7 +14,7 @@ final class HistoryProbe {
     private static final int SHOWN = 5;
 
     /** Who reads each room, where its head is, and what its live copies said. */
-    record Reader(ServerUnderTest server, Registration player, RoomBook book, long head) {}
+    record Reader(ServerUnderTest server, RegisteredPlayer player, RoomBook book, long head) {}
 
     /** Each page's round trip, the messages read, and what did not join up or failed. */
     record Result(List<Long> pageNanos, int messages, List<String> problems) {
@@ -39,11 +39,11 @@ final class HistoryProbe {
             while (pageNanos.size() < pages) {
                 long start = System.nanoTime();
                 Optional<String> before = cursor;
-                Attempt<RoomHistoryPage> attempt = Attempt.of(() -> reader.server().roomHistory(reader.player(),
+                StepResult<RoomHistoryPage> attempt = StepResult.of(() -> reader.server().roomHistory(reader.player(),
                         reader.book().roomId(), PAGE_SIZE, before));
                 pageNanos.add(System.nanoTime() - start);
-                if (!(attempt instanceof Attempt.Done<RoomHistoryPage>(RoomHistoryPage page))) {
-                    problems.add(reader.book().roomId() + ": " + ((Attempt.Failed<RoomHistoryPage>) attempt).reason());
+                if (!(attempt instanceof StepResult.Done<RoomHistoryPage>(RoomHistoryPage page))) {
+                    problems.add(reader.book().roomId() + ": " + ((StepResult.Failed<RoomHistoryPage>) attempt).reason());
                     break;
                 }
                 messages += page.messages().size();

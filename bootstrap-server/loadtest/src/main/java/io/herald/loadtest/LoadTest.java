@@ -22,13 +22,13 @@ public final class LoadTest {
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         return switch (CommandLine.parse(args)) {
             case CommandLine.Invocation.Help help -> {
-                out.print(Usage.TEXT);
+                out.print(HelpText.TEXT);
                 yield CLEAN;
             }
             case CommandLine.Invocation.Invalid invalid -> {
                 err.println("error: " + invalid.message());
                 err.println();
-                err.print(Usage.TEXT);
+                err.print(HelpText.TEXT);
                 yield SETUP_FAILED;
             }
             case CommandLine.Invocation.Run run -> {

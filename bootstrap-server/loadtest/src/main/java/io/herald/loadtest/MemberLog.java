@@ -52,8 +52,8 @@ final class MemberLog {
     }
 
     /** Where a client would resume: the last offset up to which it has everything. */
-    synchronized RoomPosition position() {
-        return new RoomPosition(contiguous, epoch);
+    synchronized SeenPosition position() {
+        return new SeenPosition(contiguous, epoch);
     }
 
     /** Copies from now until {@link #endReplay()} are the replay of what was missed. */

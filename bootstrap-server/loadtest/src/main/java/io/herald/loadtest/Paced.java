@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 final class Paced {
     private Paced() {}
 
-    /** Results come back in step order; a step must not throw (steps return {@link Attempt}s). */
+    /** Results come back in step order; a step must not throw (steps return {@link StepResult}s). */
     static <R> List<R> map(int steps, Duration interval, int inFlight, IntFunction<R> step)
             throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);

@@ -14,7 +14,7 @@ final class PlayerSession {
 
     private final int connectionId;
     private final int node;
-    private final Registration player;
+    private final RegisteredPlayer player;
     private final Outbox outbox;
     private final ArrivalListener listener;
     private final Clock clock;
@@ -25,7 +25,7 @@ final class PlayerSession {
     private final AtomicLong joinedAtNanos = new AtomicLong(NOT_YET);
     private final AtomicLong endedAtNanos = new AtomicLong(NOT_YET);
 
-    PlayerSession(int connectionId, int node, Registration player, Outbox outbox, ArrivalListener listener,
+    PlayerSession(int connectionId, int node, RegisteredPlayer player, Outbox outbox, ArrivalListener listener,
             Clock clock) {
         this.connectionId = connectionId;
         this.node = node;
@@ -35,7 +35,7 @@ final class PlayerSession {
         this.clock = clock;
     }
 
-    Registration player() {
+    RegisteredPlayer player() {
         return player;
     }
 
@@ -78,7 +78,7 @@ final class PlayerSession {
     }
 
     /** Follows a room (no join_session is needed for rooms); {@code since} asks for what came after it first. */
-    void subscribeRoom(String roomId, Optional<RoomPosition> since) {
+    void subscribeRoom(String roomId, Optional<SeenPosition> since) {
         outbox.send(WireFrames.roomSubscribe(roomId, since));
     }
 

@@ -144,16 +144,16 @@ final class Reconnector {
         for (int attempt = 0; attempt < ATTEMPTS && !stopped.get(); attempt++) {
             Thread.sleep(FIRST_BACKOFF.multipliedBy(1L << attempt));
             int target = outage.isDead(from.node()) ? outage.survivorAfter(from.node()) : from.node();
-            switch (Attempt.of(() -> Connector.connect(nodes.get(target), connectionIds.getAndIncrement(),
+            switch (StepResult.of(() -> Connector.connect(nodes.get(target), connectionIds.getAndIncrement(),
                     member.player(), listener, joinTimeout))) {
-                case Attempt.Done<PlayerSession> done -> {
+                case StepResult.Done<PlayerSession> done -> {
                     member.moveTo(done.value());
                     reconnected.incrementAndGet();
                     watch(member, done.value());
                     catchUp(member, done.value());
                     return;
                 }
-                case Attempt.Failed<PlayerSession> failed -> lastFailure = "node" + target + ": " + failed.reason();
+                case StepResult.Failed<PlayerSession> failed -> lastFailure = "node" + target + ": " + failed.reason();
             }
         }
         keep(failures, failureCount, member.player().playerName() + " could not reconnect after " + ATTEMPTS
@@ -165,7 +165,7 @@ final class Reconnector {
      * pushed to the joined connection, so nothing falls between the two.
      */
     private void catchUp(ClusterPlayer member, PlayerSession session) throws InterruptedException {
-        Registration player = member.player();
+        RegisteredPlayer player = member.player();
         try {
             CatchUp.Fetched fetched = CatchUp.fetch(nodes.get(session.node()), player);
             catchUpPages.addAndGet(fetched.pages());

@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
  * answer. It recovered properly if the server says so, says it replayed exactly the missed messages, and sent
  * offsets left+1 … left+missed in that order, each once, and nothing else.
  */
-record Recovery(String member, RoomPosition left, int missed, long subscribeNanos,
+record Recovery(String member, SeenPosition left, int missed, long subscribeNanos,
         Optional<Frame.RoomSubscribed> answer, OptionalLong answeredNanos, List<Long> replayOffsets,
         OptionalLong lastReplayNanos, Optional<String> failure) {
     private static final int SHOWN_OFFSETS = 8;
@@ -22,7 +22,7 @@ record Recovery(String member, RoomPosition left, int missed, long subscribeNano
     }
 
     /** A return that never got as far as an answer: the reconnect or the subscription failed. */
-    static Recovery failed(String member, RoomPosition left, int missed, String reason) {
+    static Recovery failed(String member, SeenPosition left, int missed, String reason) {
         return new Recovery(member, left, missed, 0, Optional.empty(), OptionalLong.empty(), List.of(),
                 OptionalLong.empty(), Optional.of(reason));
     }

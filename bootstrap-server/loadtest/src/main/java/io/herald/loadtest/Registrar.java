@@ -18,21 +18,21 @@ final class Registrar {
             PrintStream out) {
         int total = teamSizes.stream().mapToInt(Integer::intValue).sum();
         Progress progress = new Progress(out, "registered", total);
-        List<Attempt<Registration>> leaders = Bounded.map(IntStream.range(0, teamSizes.size()).boxed().toList(),
+        List<StepResult<RegisteredPlayer>> leaders = Bounded.map(IntStream.range(0, teamSizes.size()).boxed().toList(),
                 concurrency, progress,
-                team -> Attempt.of(() -> nodes.forSeat(team, 0).register(name(prefix, team, 0), "team", null)));
+                team -> StepResult.of(() -> nodes.forSeat(team, 0).register(name(prefix, team, 0), "team", null)));
 
         record Seat(int team, int player, String teamCode) {}
         List<Seat> seats = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int team = 0; team < teamSizes.size(); team++) {
             switch (leaders.get(team)) {
-                case Attempt.Done<Registration> leader -> {
+                case StepResult.Done<RegisteredPlayer> leader -> {
                     for (int player = 1; player < teamSizes.get(team); player++) {
                         seats.add(new Seat(team, player, leader.value().teamCode()));
                     }
                 }
-                case Attempt.Failed<Registration> failed -> {
+                case StepResult.Failed<RegisteredPlayer> failed -> {
                     failures.add("team " + team + " could not be created: " + failed.reason());
                     for (int player = 1; player < teamSizes.get(team); player++) {
                         failures.add("team " + team + " player " + player + " not registered: no team to join");
@@ -40,22 +40,22 @@ final class Registrar {
                 }
             }
         }
-        List<Attempt<Registration>> members = Bounded.map(seats, concurrency, progress,
-                seat -> Attempt.of(() -> nodes.forSeat(seat.team(), seat.player())
+        List<StepResult<RegisteredPlayer>> members = Bounded.map(seats, concurrency, progress,
+                seat -> StepResult.of(() -> nodes.forSeat(seat.team(), seat.player())
                         .register(name(prefix, seat.team(), seat.player()), "team", seat.teamCode())));
 
-        List<List<Registration>> teams = new ArrayList<>();
+        List<List<RegisteredPlayer>> teams = new ArrayList<>();
         for (int team = 0; team < teamSizes.size(); team++) {
-            List<Registration> players = new ArrayList<>();
-            if (leaders.get(team) instanceof Attempt.Done<Registration> leader) {
+            List<RegisteredPlayer> players = new ArrayList<>();
+            if (leaders.get(team) instanceof StepResult.Done<RegisteredPlayer> leader) {
                 players.add(leader.value());
             }
             teams.add(players);
         }
         for (int i = 0; i < seats.size(); i++) {
             switch (members.get(i)) {
-                case Attempt.Done<Registration> member -> teams.get(seats.get(i).team()).add(member.value());
-                case Attempt.Failed<Registration> failed -> failures.add("team " + seats.get(i).team() + " player "
+                case StepResult.Done<RegisteredPlayer> member -> teams.get(seats.get(i).team()).add(member.value());
+                case StepResult.Failed<RegisteredPlayer> failed -> failures.add("team " + seats.get(i).team() + " player "
                         + seats.get(i).player() + " not registered: " + failed.reason());
             }
         }
@@ -68,15 +68,15 @@ final class Registrar {
      */
     static Roster registerSolo(Nodes nodes, List<String> names, int concurrency, PrintStream out) {
         Progress progress = new Progress(out, "registered", names.size());
-        List<Attempt<Registration>> attempts = Bounded.map(IntStream.range(0, names.size()).boxed().toList(),
-                concurrency, progress, k -> Attempt.of(() -> nodes.forSeat(k, 0).register(names.get(k), "solo",
+        List<StepResult<RegisteredPlayer>> attempts = Bounded.map(IntStream.range(0, names.size()).boxed().toList(),
+                concurrency, progress, k -> StepResult.of(() -> nodes.forSeat(k, 0).register(names.get(k), "solo",
                         null)));
-        List<List<Registration>> teams = new ArrayList<>();
+        List<List<RegisteredPlayer>> teams = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
             switch (attempts.get(k)) {
-                case Attempt.Done<Registration> done -> teams.add(List.of(done.value()));
-                case Attempt.Failed<Registration> failed -> failures.add(names.get(k) + " not registered: "
+                case StepResult.Done<RegisteredPlayer> done -> teams.add(List.of(done.value()));
+                case StepResult.Failed<RegisteredPlayer> failed -> failures.add(names.get(k) + " not registered: "
                         + failed.reason());
             }
         }

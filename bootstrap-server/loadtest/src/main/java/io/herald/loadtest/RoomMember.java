@@ -22,7 +22,7 @@ final class RoomMember implements ArrivalListener {
 
     private final int room;
     private final int seat;
-    private final Registration player;
+    private final RegisteredPlayer player;
     private final int node;
     private final RoomBook book;
     private final MemberLog log;
@@ -35,7 +35,7 @@ final class RoomMember implements ArrivalListener {
     private volatile boolean firstSubscription = true;
     private volatile boolean away;
 
-    RoomMember(int room, int seat, Registration player, int node, RoomBook book, MemberLog log, Troubles troubles,
+    RoomMember(int room, int seat, RegisteredPlayer player, int node, RoomBook book, MemberLog log, Troubles troubles,
             NodeTally tally) {
         this.room = room;
         this.seat = seat;
@@ -59,7 +59,7 @@ final class RoomMember implements ArrivalListener {
         return node;
     }
 
-    Registration player() {
+    RegisteredPlayer player() {
         return player;
     }
 
@@ -109,7 +109,7 @@ final class RoomMember implements ArrivalListener {
      * Sends room_subscribe (with {@code since}, what came after it is replayed first) and waits for room_subscribed.
      * Returns the answer as it arrived, stamped.
      */
-    Arrival subscribe(Optional<RoomPosition> since, Duration timeout) throws Exception {
+    Arrival subscribe(Optional<SeenPosition> since, Duration timeout) throws Exception {
         CompletableFuture<Arrival> answer = new CompletableFuture<>();
         subscription = answer;
         if (since.isPresent()) {

@@ -106,7 +106,7 @@ final class RoomScenario {
         if (Steps.reportFailures("registration", roster.failures(), out)) {
             return Optional.empty();
         }
-        List<Registration> players = roster.players();
+        List<RegisteredPlayer> players = roster.players();
         long registered = System.nanoTime();
         if (Steps.reportFailures("make and join rooms", makeRooms(plan, players), out)) {
             return Optional.empty();
@@ -139,10 +139,10 @@ final class RoomScenario {
     }
 
     /** Each room's first member makes it, then everybody else joins; each through its own node. */
-    private List<String> makeRooms(RoomPlan plan, List<Registration> players) {
+    private List<String> makeRooms(RoomPlan plan, List<RegisteredPlayer> players) {
         List<String> failures = new ArrayList<>();
-        List<Attempt<Integer>> made = Bounded.map(IntStream.range(0, options.rooms()).boxed().toList(),
-                options.concurrency(), Progress.SILENT, room -> Attempt.of(() -> {
+        List<StepResult<Integer>> made = Bounded.map(IntStream.range(0, options.rooms()).boxed().toList(),
+                options.concurrency(), Progress.SILENT, room -> StepResult.of(() -> {
                     int player = plan.player(room, 0);
                     nodes.get(RoomPlan.node(player, nodes.count())).createRoom(players.get(player),
                             plan.roomId(room), "load test room " + room);
@@ -150,7 +150,7 @@ final class RoomScenario {
                 }));
         List<Integer> joiners = new ArrayList<>();
         for (int room = 0; room < options.rooms(); room++) {
-            if (made.get(room) instanceof Attempt.Failed<Integer> failed) {
+            if (made.get(room) instanceof StepResult.Failed<Integer> failed) {
                 failures.add(plan.roomId(room) + " not made: " + failed.reason());
                 continue;
             }
@@ -158,14 +158,14 @@ final class RoomScenario {
                 joiners.add(plan.player(room, seat));
             }
         }
-        List<Attempt<Integer>> joined = Bounded.map(joiners, options.concurrency(),
-                new Progress(out, "joined rooms", joiners.size()), player -> Attempt.of(() -> {
+        List<StepResult<Integer>> joined = Bounded.map(joiners, options.concurrency(),
+                new Progress(out, "joined rooms", joiners.size()), player -> StepResult.of(() -> {
                     nodes.get(RoomPlan.node(player, nodes.count())).joinRoom(players.get(player),
                             plan.roomId(player / options.members()));
                     return player;
                 }));
         for (int i = 0; i < joiners.size(); i++) {
-            if (joined.get(i) instanceof Attempt.Failed<Integer> failed) {
+            if (joined.get(i) instanceof StepResult.Failed<Integer> failed) {
                 failures.add(players.get(joiners.get(i)).playerName() + " did not join: " + failed.reason());
             }
         }
@@ -174,8 +174,8 @@ final class RoomScenario {
 
     /** Every member's socket on its own node, subscribed to its room from the head (nothing to replay). */
     private List<String> connectAndSubscribe(RoomPlan plan, List<RoomMember> members) {
-        List<Attempt<RoomMember>> attempts = Bounded.map(members, options.concurrency(),
-                new Progress(out, "subscribed", members.size()), member -> Attempt.of(() -> {
+        List<StepResult<RoomMember>> attempts = Bounded.map(members, options.concurrency(),
+                new Progress(out, "subscribed", members.size()), member -> StepResult.of(() -> {
                     member.connect(nodes.get(member.node()), plan.player(member.room(), member.seat()),
                             options.timeout());
                     member.subscribe(Optional.empty(), options.timeout());
@@ -183,7 +183,7 @@ final class RoomScenario {
                 }));
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            if (attempts.get(i) instanceof Attempt.Failed<RoomMember> failed) {
+            if (attempts.get(i) instanceof StepResult.Failed<RoomMember> failed) {
                 failures.add(members.get(i).name() + " not subscribed: " + failed.reason());
             }
         }
@@ -200,9 +200,9 @@ final class RoomScenario {
      */
     private Returns awayAndBack(RoomPlan plan, List<RoomBook> books, List<List<RoomMember>> rooms,
             List<RoomMember> leaving) {
-        List<Attempt<RoomPosition>> left = Bounded.map(leaving, options.concurrency(), Progress.SILENT,
-                member -> Attempt.of(() -> {
-                    RoomPosition position = member.log().position();
+        List<StepResult<SeenPosition>> left = Bounded.map(leaving, options.concurrency(), Progress.SILENT,
+                member -> StepResult.of(() -> {
+                    SeenPosition position = member.log().position();
                     member.leave(options.timeout());
                     return position;
                 }));
@@ -250,27 +250,27 @@ final class RoomScenario {
                 .count();
     }
 
-    private Recovery comeBack(RoomMember member, Attempt<RoomPosition> left, int missed, int connectionId) {
-        if (!(left instanceof Attempt.Done<RoomPosition>(RoomPosition position))) {
-            return Recovery.failed(member.name(), new RoomPosition(-1, -1), missed,
-                    "did not leave: " + ((Attempt.Failed<RoomPosition>) left).reason());
+    private Recovery comeBack(RoomMember member, StepResult<SeenPosition> left, int missed, int connectionId) {
+        if (!(left instanceof StepResult.Done<SeenPosition>(SeenPosition position))) {
+            return Recovery.failed(member.name(), new SeenPosition(-1, -1), missed,
+                    "did not leave: " + ((StepResult.Failed<SeenPosition>) left).reason());
         }
-        Attempt<Integer> connected = Attempt.of(() -> {
+        StepResult<Integer> connected = StepResult.of(() -> {
             member.connect(nodes.get(member.node()), connectionId, options.timeout());
             return connectionId;
         });
-        if (connected instanceof Attempt.Failed<Integer> failed) {
+        if (connected instanceof StepResult.Failed<Integer> failed) {
             return Recovery.failed(member.name(), position, missed, "could not reconnect: "
                     + failed.reason());
         }
         member.back();
         long subscribeSent = System.nanoTime();
-        Attempt<Arrival> answer = Attempt.of(() -> member.subscribe(Optional.of(position), options.timeout()));
+        StepResult<Arrival> answer = StepResult.of(() -> member.subscribe(Optional.of(position), options.timeout()));
         return switch (answer) {
-            case Attempt.Done<Arrival> done -> new Recovery(member.name(), position, missed, subscribeSent,
+            case StepResult.Done<Arrival> done -> new Recovery(member.name(), position, missed, subscribeSent,
                     Optional.of((Frame.RoomSubscribed) done.value().frame()), OptionalLong.of(done.value().atNanos()),
                     member.log().replayOffsets(), member.log().lastReplayNanos(), Optional.empty());
-            case Attempt.Failed<Arrival> failed -> Recovery.failed(member.name(), position, missed,
+            case StepResult.Failed<Arrival> failed -> Recovery.failed(member.name(), position, missed,
                     "room_subscribe with since failed: " + failed.reason());
         };
     }

@@ -29,8 +29,8 @@ final class RoomSenders {
     /** {@code count} messages from each of {@code talking}; returns how many room_sent answered. */
     int send(List<RoomMember> talking, RoomBook.Phase phase, int count, String label) {
         Progress progress = new Progress(out, label + " messages answered", talking.size() * count);
-        List<Attempt<List<Attempt<RoomMember.Answered>>>> bySender = Bounded.map(talking,
-                Math.max(1, talking.size()), Progress.SILENT, member -> Attempt.of(() -> {
+        List<StepResult<List<StepResult<RoomMember.Answered>>>> bySender = Bounded.map(talking,
+                Math.max(1, talking.size()), Progress.SILENT, member -> StepResult.of(() -> {
                     AtomicBoolean stuck = new AtomicBoolean();
                     return Paced.map(count, interval, 1, seq -> {
                         try {
@@ -44,18 +44,18 @@ final class RoomSenders {
         int answered = 0;
         for (int i = 0; i < talking.size(); i++) {
             switch (bySender.get(i)) {
-                case Attempt.Done<List<Attempt<RoomMember.Answered>>> done -> {
-                    for (Attempt<RoomMember.Answered> each : done.value()) {
+                case StepResult.Done<List<StepResult<RoomMember.Answered>>> done -> {
+                    for (StepResult<RoomMember.Answered> each : done.value()) {
                         switch (each) {
-                            case Attempt.Done<RoomMember.Answered> sent -> {
+                            case StepResult.Done<RoomMember.Answered> sent -> {
                                 answered++;
                                 roundTrip(sent.value().roundTripNanos());
                             }
-                            case Attempt.Failed<RoomMember.Answered> failed -> failure(failed.reason());
+                            case StepResult.Failed<RoomMember.Answered> failed -> failure(failed.reason());
                         }
                     }
                 }
-                case Attempt.Failed<List<Attempt<RoomMember.Answered>>> failed -> failure(talking.get(i).name()
+                case StepResult.Failed<List<StepResult<RoomMember.Answered>>> failed -> failure(talking.get(i).name()
                         + " could not send: " + failed.reason());
             }
         }
@@ -70,22 +70,22 @@ final class RoomSenders {
         return List.copyOf(failures);
     }
 
-    private Attempt<RoomMember.Answered> sendOne(RoomMember member, String id, RoomBook.Phase phase,
+    private StepResult<RoomMember.Answered> sendOne(RoomMember member, String id, RoomBook.Phase phase,
             AtomicBoolean stuck) {
         if (stuck.get()) {
-            return new Attempt.Failed<>(id + " not sent: an earlier send of " + member.name() + " got no answer");
+            return new StepResult.Failed<>(id + " not sent: an earlier send of " + member.name() + " got no answer");
         }
         try {
-            return new Attempt.Done<>(member.send(id, phase, timeout));
+            return new StepResult.Done<>(member.send(id, phase, timeout));
         } catch (ServerRefusal refused) {
-            return new Attempt.Failed<>(Failures.describe(refused));
+            return new StepResult.Failed<>(Failures.describe(refused));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stuck.set(true);
-            return new Attempt.Failed<>(id + " interrupted");
+            return new StepResult.Failed<>(id + " interrupted");
         } catch (Exception noAnswer) {
             stuck.set(true);
-            return new Attempt.Failed<>(Failures.describe(noAnswer));
+            return new StepResult.Failed<>(Failures.describe(noAnswer));
         }
     }
 

@@ -35,7 +35,7 @@ final class SeedScenario {
             return LoadTest.SETUP_FAILED;
         }
         ArrivalRouter router = new ArrivalRouter(nodes.count());
-        List<Registration> players = roster.players();
+        List<RegisteredPlayer> players = roster.players();
         List<Integer> placed = Nodes.place(roster, nodes.count());
         Connected connected = Connector.connectAll(nodes, players, placed, router, options.concurrency(),
                 options.timeout(), out);
@@ -48,13 +48,13 @@ final class SeedScenario {
 
         List<Integer> connectedPerNode = PerNode.connected(connected.sessions(), nodes.count());
         Steps.warmUp(nodes, Math.min(options.concurrency(), options.events()));
-        List<Attempt<EventAccepted>> posts = postEvents(players, placed, router);
+        List<StepResult<EventAccepted>> posts = postEvents(players, placed, router);
         List<String> httpFailures = new ArrayList<>();
         long firstSent = Long.MAX_VALUE;
-        for (Attempt<EventAccepted> post : posts) {
+        for (StepResult<EventAccepted> post : posts) {
             switch (post) {
-                case Attempt.Done<EventAccepted> done -> firstSent = Math.min(firstSent, done.value().sentNanos());
-                case Attempt.Failed<EventAccepted> failed -> httpFailures.add(failed.reason());
+                case StepResult.Done<EventAccepted> done -> firstSent = Math.min(firstSent, done.value().sentNanos());
+                case StepResult.Failed<EventAccepted> failed -> httpFailures.add(failed.reason());
             }
         }
         out.printf("posted %d events, %d accepted%n", posts.size(), posts.size() - httpFailures.size());
@@ -105,19 +105,19 @@ final class SeedScenario {
      * --concurrency), each through its player's server node. What each accepted event should cause is booked as
      * soon as its id is known.
      */
-    private List<Attempt<EventAccepted>> postEvents(List<Registration> players, List<Integer> placed,
+    private List<StepResult<EventAccepted>> postEvents(List<RegisteredPlayer> players, List<Integer> placed,
             ArrivalRouter router) {
-        Map<String, List<Registration>> bySession = players.stream()
-                .collect(Collectors.groupingBy(Registration::sessionId));
+        Map<String, List<RegisteredPlayer>> bySession = players.stream()
+                .collect(Collectors.groupingBy(RegisteredPlayer::sessionId));
         return Bounded.map(IntStream.range(0, options.events()).boxed().toList(), options.concurrency(),
                 Progress.SILENT, i -> {
-                    Registration player = players.get(i % players.size());
+                    RegisteredPlayer player = players.get(i % players.size());
                     ServerUnderTest server = nodes.get(placed.get(i % players.size()));
                     String nodeId = "node-" + (i + 1);
-                    Attempt<EventAccepted> post = Attempt.of(() -> server.postNodeComplete(player, nodeId));
-                    if (post instanceof Attempt.Done<EventAccepted>(EventAccepted accepted)) {
+                    StepResult<EventAccepted> post = StepResult.of(() -> server.postNodeComplete(player, nodeId));
+                    if (post instanceof StepResult.Done<EventAccepted>(EventAccepted accepted)) {
                         router.aiMessages().expect(player.inboxKey(accepted.eventId()), accepted.sentNanos());
-                        for (Registration teammate : bySession.get(player.sessionId())) {
+                        for (RegisteredPlayer teammate : bySession.get(player.sessionId())) {
                             if (!teammate.playerId().equals(player.playerId())) {
                                 router.deltas().expect(ArrivalRouter.deltaKey(teammate.playerId(), player.playerId(),
                                         nodeId), accepted.sentNanos());

@@ -85,7 +85,7 @@ final class ServerUnderTest {
     }
 
     /** Registers a player; a null {@code teamCode} creates a team, a code joins that team. */
-    Registration register(String playerName, String mode, String teamCode) throws IOException, InterruptedException {
+    RegisteredPlayer register(String playerName, String mode, String teamCode) throws IOException, InterruptedException {
         ObjectNode body = WireFrames.JSON.createObjectNode().put("playerName", playerName).put("mode", mode);
         if (teamCode != null) {
             body.put("teamCode", teamCode);
@@ -93,19 +93,19 @@ final class ServerUnderTest {
         HttpResponse<String> response = client.send(post("/api/teams", body).build(),
                 HttpResponse.BodyHandlers.ofString());
         requireOk("POST /api/teams", response);
-        return Registration.fromJson(response.body());
+        return RegisteredPlayer.fromJson(response.body());
     }
 
-    EventAccepted postNodeComplete(Registration player, String nodeId) throws IOException, InterruptedException {
+    EventAccepted postNodeComplete(RegisteredPlayer player, String nodeId) throws IOException, InterruptedException {
         return postEvent(player, "NodeComplete", "nodeId", nodeId);
     }
 
-    EventAccepted postObjectArrive(Registration player, String objectId) throws IOException, InterruptedException {
+    EventAccepted postObjectArrive(RegisteredPlayer player, String objectId) throws IOException, InterruptedException {
         return postEvent(player, "ObjectArrive", "objectId", objectId);
     }
 
     /** One page of the messages stored for the player and not yet acknowledged delivered, oldest first. */
-    CatchUpPage undelivered(Registration player, Optional<String> cursor) throws IOException, InterruptedException {
+    CatchUpPage undelivered(RegisteredPlayer player, Optional<String> cursor) throws IOException, InterruptedException {
         String query = "?sessionId=" + encode(player.sessionId()) + "&playerId=" + encode(player.playerId())
                 + cursor.map(next -> "&cursor=" + encode(next)).orElse("");
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/runtime/messages/undelivered" + query))
@@ -116,14 +116,14 @@ final class ServerUnderTest {
     }
 
     /** Makes a general room; the player who makes it is its first member. */
-    void createRoom(Registration player, String roomId, String name) throws IOException, InterruptedException {
+    void createRoom(RegisteredPlayer player, String roomId, String name) throws IOException, InterruptedException {
         ObjectNode body = WireFrames.JSON.createObjectNode().put("roomId", roomId).put("name", name);
         HttpResponse<String> response = client.send(post("/api/rooms", body)
                 .header("Authorization", "Bearer " + player.token()).build(), HttpResponse.BodyHandlers.ofString());
         requireStatus("POST /api/rooms", response, 201);
     }
 
-    void joinRoom(Registration player, String roomId) throws IOException, InterruptedException {
+    void joinRoom(RegisteredPlayer player, String roomId) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/rooms/" + encode(roomId) + "/join"))
                 .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + player.token())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -131,7 +131,7 @@ final class ServerUnderTest {
     }
 
     /** One page of a room's history, newest first: the newest {@code limit}, or those before {@code before}. */
-    RoomHistoryPage roomHistory(Registration player, String roomId, int limit, Optional<String> before)
+    RoomHistoryPage roomHistory(RegisteredPlayer player, String roomId, int limit, Optional<String> before)
             throws IOException, InterruptedException {
         String query = "?limit=" + limit + before.map(cursor -> "&before=" + encode(cursor)).orElse("");
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/rooms/" + encode(roomId) + "/messages"
@@ -141,7 +141,7 @@ final class ServerUnderTest {
         return WireFrames.roomHistoryPage(response.body());
     }
 
-    private EventAccepted postEvent(Registration player, String eventType, String refField, String ref)
+    private EventAccepted postEvent(RegisteredPlayer player, String eventType, String refField, String ref)
             throws IOException, InterruptedException {
         ObjectNode body = WireFrames.JSON.createObjectNode().put("sessionId", player.sessionId())
                 .put("playerId", player.playerId()).put("eventType", eventType).put(refField, ref);
@@ -161,7 +161,7 @@ final class ServerUnderTest {
     }
 
     /** Opens the player's socket; the session is returned once the handshake is done, before {@code join_session}. */
-    CompletableFuture<PlayerSession> open(int connectionId, Registration player, ArrivalListener listener)
+    CompletableFuture<PlayerSession> open(int connectionId, RegisteredPlayer player, ArrivalListener listener)
             throws IOException {
         URI uri = webSocketUri(url, player, socketOnNode);
         WebSocketTransport transport = new WebSocketTransport();
@@ -171,7 +171,7 @@ final class ServerUnderTest {
                 .thenApply(ignored -> session);
     }
 
-    static URI webSocketUri(URI base, Registration player) throws IOException {
+    static URI webSocketUri(URI base, RegisteredPlayer player) throws IOException {
         return webSocketUri(base, player, false);
     }
 
@@ -180,7 +180,7 @@ final class ServerUnderTest {
      * returned websocketUrl. Either is refused unless it points at the host of the node or at loopback: this tool
      * must never be steered at a third machine.
      */
-    static URI webSocketUri(URI base, Registration player, boolean onNode) throws IOException {
+    static URI webSocketUri(URI base, RegisteredPlayer player, boolean onNode) throws IOException {
         String address = onNode ? nodeSocket(base) : player.websocketUrl();
         URI socket = URI.create(address);
         String scheme = String.valueOf(socket.getScheme()).toLowerCase(Locale.ROOT);

@@ -41,7 +41,7 @@ final class Steps {
     static void warmUp(Nodes nodes, int connections) {
         int perNode = Math.max(1, (connections + nodes.count() - 1) / nodes.count());
         Bounded.map(IntStream.range(0, perNode * nodes.count()).boxed().toList(), perNode * nodes.count(),
-                Progress.SILENT, i -> Attempt.of(() -> {
+                Progress.SILENT, i -> StepResult.of(() -> {
                     nodes.get(i % nodes.count()).health();
                     return i;
                 }));

@@ -87,7 +87,7 @@ final class WireFrames {
      * Follows a room; with {@code since}, the server first replays what came after that position. The ref
      * {@value #SUBSCRIBE_REF} tells a refusal of the subscription from one of a send.
      */
-    static String roomSubscribe(String roomId, Optional<RoomPosition> since) {
+    static String roomSubscribe(String roomId, Optional<SeenPosition> since) {
         ObjectNode frame = object("room_subscribe").put("roomId", roomId).put("ref", SUBSCRIBE_REF);
         since.ifPresent(position -> frame.putObject("since").put("offset", position.offset())
                 .put("epoch", position.epoch()));

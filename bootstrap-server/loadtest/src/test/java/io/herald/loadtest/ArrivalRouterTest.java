@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ArrivalRouterTest {
     private final ArrivalRouter router = new ArrivalRouter();
-    private final Registration ben = new Registration("ABC234", "s1", "ben", "Ben", "ws://h/ws", "t");
+    private final RegisteredPlayer ben = new RegisteredPlayer("ABC234", "s1", "ben", "Ben", "ws://h/ws", "t");
 
     @Test
     void a_node_completed_delta_is_booked_for_its_recipient_event_player_and_node() {

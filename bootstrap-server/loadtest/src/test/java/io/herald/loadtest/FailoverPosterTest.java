@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Against two real fake nodes, so that "no answer" is a real connection refused. */
 class FailoverPosterTest {
-    private static final FakeHeraldServer.NodeFault FINE = FakeHeraldServer.NodeFault.NONE;
+    private static final FakeHeraldNode.NodeFault FINE = FakeHeraldNode.NodeFault.NONE;
 
     private static Nodes nodesOf(FakeCluster cluster) {
         return new Nodes(List.of(URI.create(cluster.node(0).url()), URI.create(cluster.node(1).url())),
@@ -22,7 +22,7 @@ class FailoverPosterTest {
     void an_event_that_gets_no_answer_from_the_node_that_died_is_sent_once_more_to_a_survivor() throws Exception {
         try (FakeCluster cluster = new FakeCluster(100, FINE, FINE)) {
             Nodes nodes = nodesOf(cluster);
-            Registration ana = nodes.get(0).register("ana", "team", null);
+            RegisteredPlayer ana = nodes.get(0).register("ana", "team", null);
             Outage outage = new Outage(nodes, Optional.empty());
             FailoverPoster poster = new FailoverPoster(nodes, outage);
             outage.begin();
@@ -43,7 +43,7 @@ class FailoverPosterTest {
     void once_the_node_is_known_dead_its_events_go_straight_to_the_next_survivor() throws Exception {
         try (FakeCluster cluster = new FakeCluster(100, FINE, FINE)) {
             Nodes nodes = nodesOf(cluster);
-            Registration ana = nodes.get(0).register("ana", "team", null);
+            RegisteredPlayer ana = nodes.get(0).register("ana", "team", null);
             Outage outage = new Outage(nodes, Optional.empty());
             FailoverPoster poster = new FailoverPoster(nodes, outage);
             outage.begin();
@@ -63,8 +63,8 @@ class FailoverPosterTest {
     void a_refusal_proves_the_node_alive_and_is_never_retried_elsewhere() throws Exception {
         try (FakeCluster cluster = new FakeCluster(100, FINE, FINE)) {
             Nodes nodes = nodesOf(cluster);
-            Registration ana = nodes.get(0).register("ana", "team", null);
-            Registration impostor = new Registration(ana.teamCode(), ana.sessionId(), ana.playerId(), "x",
+            RegisteredPlayer ana = nodes.get(0).register("ana", "team", null);
+            RegisteredPlayer impostor = new RegisteredPlayer(ana.teamCode(), ana.sessionId(), ana.playerId(), "x",
                     ana.websocketUrl(), "not-a-token");
             Outage outage = new Outage(nodes, Optional.empty());
             FailoverPoster poster = new FailoverPoster(nodes, outage);
@@ -83,7 +83,7 @@ class FailoverPosterTest {
     void before_any_kill_a_node_that_does_not_answer_is_a_plain_failure() throws Exception {
         try (FakeCluster cluster = new FakeCluster(100, FINE, FINE)) {
             Nodes nodes = nodesOf(cluster);
-            Registration ana = nodes.get(0).register("ana", "team", null);
+            RegisteredPlayer ana = nodes.get(0).register("ana", "team", null);
             FailoverPoster poster = new FailoverPoster(nodes, new Outage(nodes, Optional.empty()));
             cluster.node(1).kill();
 

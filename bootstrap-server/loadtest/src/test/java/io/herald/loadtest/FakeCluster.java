@@ -8,17 +8,17 @@ import java.util.stream.Collectors;
 /** Fake nodes sharing one state, as the product's nodes share one Redis and one store; one node per fault given. */
 final class FakeCluster implements AutoCloseable {
     private final FakeHeraldState state;
-    private final List<FakeHeraldServer> nodes = new ArrayList<>();
+    private final List<FakeHeraldNode> nodes = new ArrayList<>();
 
     /** {@code pageSize} is kept small in tests so that catch-up has to follow cursors. */
-    FakeCluster(int pageSize, FakeHeraldServer.NodeFault... faults) throws IOException {
-        state = new FakeHeraldState(FakeHeraldServer.Fault.NONE, pageSize);
-        for (FakeHeraldServer.NodeFault fault : faults) {
-            nodes.add(new FakeHeraldServer(state, fault));
+    FakeCluster(int pageSize, FakeHeraldNode.NodeFault... faults) throws IOException {
+        state = new FakeHeraldState(FakeHeraldNode.Fault.NONE, pageSize);
+        for (FakeHeraldNode.NodeFault fault : faults) {
+            nodes.add(new FakeHeraldNode(state, fault));
         }
     }
 
-    FakeHeraldServer node(int index) {
+    FakeHeraldNode node(int index) {
         return nodes.get(index);
     }
 
@@ -28,11 +28,11 @@ final class FakeCluster implements AutoCloseable {
 
     /** The value of {@code --urls}. */
     String urls() {
-        return nodes.stream().map(FakeHeraldServer::url).collect(Collectors.joining(","));
+        return nodes.stream().map(FakeHeraldNode::url).collect(Collectors.joining(","));
     }
 
     @Override
     public void close() {
-        nodes.forEach(FakeHeraldServer::close);
+        nodes.forEach(FakeHeraldNode::close);
     }
 }

@@ -28,9 +28,9 @@ final class FakeHeraldState {
     /** One stored copy; {@code seq} orders catch-up and is its cursor. */
     private record Stored(long seq, String playerId, String sk, ObjectNode message) {}
 
-    private final FakeHeraldServer.Fault fault;
+    private final FakeHeraldNode.Fault fault;
     private final int pageSize;
-    private final List<FakeHeraldServer> nodes = new CopyOnWriteArrayList<>();
+    private final List<FakeHeraldNode> nodes = new CopyOnWriteArrayList<>();
     private final Map<String, String> sessionOfTeam = new ConcurrentHashMap<>();
     private final Map<String, List<Player>> playersOfSession = new ConcurrentHashMap<>();
     private final Map<String, Player> playerByToken = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ final class FakeHeraldState {
     private final FakeRooms rooms;
 
     /** {@code pageSize}: how many messages one catch-up page holds (the product's is 100). */
-    FakeHeraldState(FakeHeraldServer.Fault fault, int pageSize) {
+    FakeHeraldState(FakeHeraldNode.Fault fault, int pageSize) {
         this.fault = fault;
         this.pageSize = pageSize;
         this.rooms = new FakeRooms(fault);
@@ -54,7 +54,7 @@ final class FakeHeraldState {
         return rooms;
     }
 
-    void add(FakeHeraldServer node) {
+    void add(FakeHeraldNode node) {
         nodes.add(node);
     }
 
@@ -87,7 +87,7 @@ final class FakeHeraldState {
      * Records the event, pushes its delta to every other player of the session on every node, and returns the
      * answer; the AI part is left to {@code accepting}, which may do it later, never, or die first.
      */
-    ObjectNode event(FakeHeraldServer accepting, Player player, String eventType, String ref) {
+    ObjectNode event(FakeHeraldNode accepting, Player player, String eventType, String ref) {
         String refField = eventType.equals("ObjectArrive") ? "objectId" : "nodeId";
         String eventId = eventType + "-" + sha16(player.sessionId() + "|" + eventType + "|" + player.playerId()
                 + "|" + ref);
@@ -102,7 +102,7 @@ final class FakeHeraldState {
                 .put("sessionId", player.sessionId());
         push.putArray("deltas").add(delta);
         String pushed = WireFrames.write(push);
-        for (FakeHeraldServer node : nodes) {
+        for (FakeHeraldNode node : nodes) {
             node.pushToSession(player.sessionId(), player.playerId(), pushed);
         }
         boolean pushes = accepting.pushesWhatItStores();
@@ -156,10 +156,10 @@ final class FakeHeraldState {
             }
         }
         int copies = 1;
-        boolean aiFault = fault == FakeHeraldServer.Fault.LOSE_ONE_AI_MESSAGE
-                || fault == FakeHeraldServer.Fault.DUPLICATE_ONE_AI_MESSAGE;
+        boolean aiFault = fault == FakeHeraldNode.Fault.LOSE_ONE_AI_MESSAGE
+                || fault == FakeHeraldNode.Fault.DUPLICATE_ONE_AI_MESSAGE;
         if (aiFault && faultUsed.compareAndSet(false, true)) {
-            copies = fault == FakeHeraldServer.Fault.LOSE_ONE_AI_MESSAGE ? 0 : 2;
+            copies = fault == FakeHeraldNode.Fault.LOSE_ONE_AI_MESSAGE ? 0 : 2;
         }
         storeAndPush(actor, eventId, "m-" + eventId, "individual", copies, push);
     }
@@ -179,7 +179,7 @@ final class FakeHeraldState {
         }
         String pushed = WireFrames.write(message.deepCopy().put("type", "ai_message"));
         for (int i = 0; i < copies && push; i++) {
-            for (FakeHeraldServer node : nodes) {
+            for (FakeHeraldNode node : nodes) {
                 node.pushAiMessage(recipient.sessionId(), recipient.playerId(), pushed);
             }
         }

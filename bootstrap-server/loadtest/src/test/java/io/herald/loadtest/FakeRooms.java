@@ -38,11 +38,11 @@ final class FakeRooms {
         }
     }
 
-    private final FakeHeraldServer.Fault fault;
+    private final FakeHeraldNode.Fault fault;
     private final AtomicBoolean faultUsed = new AtomicBoolean();
     private final Map<String, Room> rooms = new HashMap<>();
 
-    FakeRooms(FakeHeraldServer.Fault fault) {
+    FakeRooms(FakeHeraldNode.Fault fault) {
         this.fault = fault;
     }
 
@@ -97,7 +97,7 @@ final class FakeRooms {
         int replayed = 0;
         if (recovered) {
             long from = since.path("offset").asLong() + 1;
-            if (fault == FakeHeraldServer.Fault.REPLAY_ONE_SHORT && from <= room.messages.size()
+            if (fault == FakeHeraldNode.Fault.REPLAY_ONE_SHORT && from <= room.messages.size()
                     && faultUsed.compareAndSet(false, true)) {
                 from++;
             }
@@ -133,10 +133,10 @@ final class FakeRooms {
         for (Subscriber subscriber : room.subscribers.values()) {
             int copies = 1;
             if (offset == 2 && subscriber.playerId().equals(room.creator)
-                    && (fault == FakeHeraldServer.Fault.LOSE_ONE_ROOM_COPY
-                            || fault == FakeHeraldServer.Fault.DUPLICATE_ONE_ROOM_COPY)
+                    && (fault == FakeHeraldNode.Fault.LOSE_ONE_ROOM_COPY
+                            || fault == FakeHeraldNode.Fault.DUPLICATE_ONE_ROOM_COPY)
                     && faultUsed.compareAndSet(false, true)) {
-                copies = fault == FakeHeraldServer.Fault.LOSE_ONE_ROOM_COPY ? 0 : 2;
+                copies = fault == FakeHeraldNode.Fault.LOSE_ONE_ROOM_COPY ? 0 : 2;
             }
             for (int i = 0; i < copies; i++) {
                 subscriber.send().accept(pushed);

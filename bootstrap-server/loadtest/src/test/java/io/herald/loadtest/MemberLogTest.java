@@ -30,7 +30,7 @@ class MemberLogTest {
         assertThat(log.arrival(2)).hasValue(20);
         assertThat(log.arrival(4)).isEmpty();
         assertThat(log.duplicated() + log.outOfOrder() + log.gaps() + log.strays()).isZero();
-        assertThat(log.position()).isEqualTo(new RoomPosition(3, EPOCH));
+        assertThat(log.position()).isEqualTo(new SeenPosition(3, EPOCH));
         assertThat(log.replayed(2)).isFalse();
     }
 

@@ -12,14 +12,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NodesTest {
-    private static Registration player(int team, int seat) {
-        return new Registration("T" + team, "s" + team, "p" + team + "-" + seat, "n", "ws://h/ws", "t");
+    private static RegisteredPlayer player(int team, int seat) {
+        return new RegisteredPlayer("T" + team, "s" + team, "p" + team + "-" + seat, "n", "ws://h/ws", "t");
     }
 
     private static Roster roster(int teams, int size) {
-        List<List<Registration>> players = new ArrayList<>();
+        List<List<RegisteredPlayer>> players = new ArrayList<>();
         for (int team = 0; team < teams; team++) {
-            List<Registration> members = new ArrayList<>();
+            List<RegisteredPlayer> members = new ArrayList<>();
             for (int seat = 0; seat < size; seat++) {
                 members.add(player(team, seat));
             }
@@ -61,7 +61,7 @@ class NodesTest {
     void one_node_takes_everybody_and_keeps_trusting_the_returned_websocket_url() throws Exception {
         Nodes nodes = new Nodes(List.of(URI.create("http://127.0.0.1:8080")), ServerUnderTest.newClient(),
                 Clock.systemUTC());
-        Registration player = new Registration("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:9999/socket", "t");
+        RegisteredPlayer player = new RegisteredPlayer("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:9999/socket", "t");
 
         assertThat(Nodes.place(roster(3, 5), 1)).containsOnly(0);
         assertThat(nodes.describe()).isEqualTo("http://127.0.0.1:8080");

@@ -17,7 +17,7 @@ class OutageTest {
     }
 
     private static FakeCluster threeNodes() throws Exception {
-        FakeHeraldServer.NodeFault fine = FakeHeraldServer.NodeFault.NONE;
+        FakeHeraldNode.NodeFault fine = FakeHeraldNode.NodeFault.NONE;
         return new FakeCluster(100, fine, fine, fine);
     }
 

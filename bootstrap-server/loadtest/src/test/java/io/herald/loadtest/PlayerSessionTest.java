@@ -34,7 +34,7 @@ class PlayerSessionTest {
         }
     }
 
-    private final Registration player = new Registration("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:8080/ws", "t");
+    private final RegisteredPlayer player = new RegisteredPlayer("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:8080/ws", "t");
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final List<Arrival> arrivals = new ArrayList<>();
     private final Instant now = Instant.parse("2026-05-06T07:08:09Z");
@@ -154,12 +154,12 @@ class PlayerSessionTest {
 
     @Test
     void room_frames_go_out_without_a_join_and_come_back_to_the_listener() {
-        session.subscribeRoom("lt-r0", Optional.of(new RoomPosition(4, 9)));
+        session.subscribeRoom("lt-r0", Optional.of(new SeenPosition(4, 9)));
         session.sendToRoom("lt-r0", "r0-s0-L1", "r0-s0-L1");
         session.onText("{\"type\":\"room_subscribed\",\"roomId\":\"lt-r0\",\"recovered\":true,\"replayed\":0,"
                 + "\"offset\":4,\"epoch\":9}", 11);
 
-        assertThat(outbox.sent).containsExactly(WireFrames.roomSubscribe("lt-r0", Optional.of(new RoomPosition(4, 9))),
+        assertThat(outbox.sent).containsExactly(WireFrames.roomSubscribe("lt-r0", Optional.of(new SeenPosition(4, 9))),
                 WireFrames.roomSend("lt-r0", "r0-s0-L1", "r0-s0-L1"));
         assertThat(arrivals).extracting(Arrival::frame)
                 .containsExactly(new Frame.RoomSubscribed("lt-r0", true, 0, 4, 9));

@@ -9,7 +9,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class RecoveryTest {
-    private static final RoomPosition LEFT = new RoomPosition(100, 4);
+    private static final SeenPosition LEFT = new SeenPosition(100, 4);
 
     private static Recovery recovery(boolean recovered, int replayed, List<Long> offsets) {
         return new Recovery("ana", LEFT, 3, 1_000, Optional.of(new Frame.RoomSubscribed("r", recovered, replayed,

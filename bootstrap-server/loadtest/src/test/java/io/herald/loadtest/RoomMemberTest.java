@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The member's frame routing, fed arrivals directly: no socket is needed for what it books. */
 class RoomMemberTest {
-    private final Registration player = new Registration("T", "s1", "p1", "room-r0-m3", "ws://h/ws", "t");
+    private final RegisteredPlayer player = new RegisteredPlayer("T", "s1", "p1", "room-r0-m3", "ws://h/ws", "t");
     private final RoomBook book = new RoomBook("r");
     private final MemberLog log = new MemberLog("r", 100);
     private final Troubles troubles = new Troubles();
@@ -23,7 +23,7 @@ class RoomMemberTest {
         arrive(new Frame.RoomMessage("r", 4, 9, "m4", "p", "old"), 2);
         arrive(new Frame.RoomMessage("r", 5, 9, "m5", "p", "new"), 3);
 
-        assertThat(log.position()).isEqualTo(new RoomPosition(5, 9));
+        assertThat(log.position()).isEqualTo(new SeenPosition(5, 9));
         assertThat(log.strays()).isEqualTo(1);
         assertThat(book.epoch()).hasValue(9);
         assertThat(tally.deliveries(1)).isEqualTo(2);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The room scenario end to end over real loopback sockets, against the rooms of {@link FakeHeraldServer}. */
+/** The room scenario end to end over real loopback sockets, against the rooms of {@link FakeHeraldNode}. */
 class RoomScenarioEndToEndTest {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -21,7 +21,7 @@ class RoomScenarioEndToEndTest {
      * owed to 4 members; history pages of 50 hold a room's 18 in one. {@code changes}: flag, value, … replacing
      * those.
      */
-    private int run(FakeHeraldServer server, String... changes) throws InterruptedException {
+    private int run(FakeHeraldNode server, String... changes) throws InterruptedException {
         Map<String, String> flags = new LinkedHashMap<>();
         String[] defaults = {"--url", server.url(), "--rooms", "2", "--members", "4", "--messages", "5",
             "--interval", "0", "--missed", "7", "--history-pages", "3", "--timeout", "3s", "--settle", "50ms"};
@@ -46,7 +46,7 @@ class RoomScenarioEndToEndTest {
     @Test
     void a_server_that_delivers_every_copy_in_order_and_replays_exactly_what_was_missed_gives_a_clean_run()
             throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             int exit = run(server);
 
             assertThat(exit).as(printed()).isZero();
@@ -64,7 +64,7 @@ class RoomScenarioEndToEndTest {
 
     @Test
     void a_copy_the_server_never_pushes_is_lost_and_fails_the_run() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.LOSE_ONE_ROOM_COPY)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.LOSE_ONE_ROOM_COPY)) {
             // Every phase waits its --timeout for the copy that never comes.
             int exit = run(server, "--rooms", "1", "--timeout", "1s");
 
@@ -75,7 +75,7 @@ class RoomScenarioEndToEndTest {
 
     @Test
     void a_copy_pushed_twice_is_a_duplicate_and_fails_the_run() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.DUPLICATE_ONE_ROOM_COPY)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.DUPLICATE_ONE_ROOM_COPY)) {
             int exit = run(server, "--rooms", "1");
 
             assertThat(exit).as(printed()).isEqualTo(LoadTest.FAILURES);
@@ -85,7 +85,7 @@ class RoomScenarioEndToEndTest {
 
     @Test
     void a_replay_that_leaves_out_a_missed_message_is_a_failed_return_and_a_lost_copy() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.REPLAY_ONE_SHORT)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.REPLAY_ONE_SHORT)) {
             int exit = run(server, "--rooms", "1", "--timeout", "1s");
 
             assertThat(exit).as(printed()).isEqualTo(LoadTest.FAILURES);
@@ -96,7 +96,7 @@ class RoomScenarioEndToEndTest {
 
     @Test
     void a_run_where_everybody_sends_brings_nobody_back_and_still_checks_every_copy() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             int exit = run(server, "--rooms", "1", "--members", "2", "--history-pages", "0");
 
             assertThat(exit).as(printed()).isZero();

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Each scenario end to end over real loopback sockets, against {@link FakeHeraldServer} instead of Herald. */
+/** Each scenario end to end over real loopback sockets, against {@link FakeHeraldNode} instead of Herald. */
 class ScenarioEndToEndTest {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -23,7 +23,7 @@ class ScenarioEndToEndTest {
     @Test
     void a_seed_run_against_a_server_that_delivers_everything_exits_clean_and_acks_every_message()
             throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             int exit = run("seed", "--url", server.url(), "--sessions", "2", "--players", "3", "--events", "12",
                     "--timeout", "5s", "--settle", "50ms");
 
@@ -38,7 +38,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void a_seed_run_against_a_server_that_loses_one_ai_message_reports_it_lost_and_fails() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.LOSE_ONE_AI_MESSAGE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.LOSE_ONE_AI_MESSAGE)) {
             int exit = run("seed", "--url", server.url(), "--sessions", "1", "--players", "2", "--events", "4",
                     "--timeout", "1s");
 
@@ -49,7 +49,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void a_seed_run_against_a_server_that_repeats_one_ai_message_reports_a_duplicate_and_fails() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.DUPLICATE_ONE_AI_MESSAGE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.DUPLICATE_ONE_AI_MESSAGE)) {
             int exit = run("seed", "--url", server.url(), "--sessions", "1", "--players", "2", "--events", "4",
                     "--timeout", "5s", "--settle", "300ms");
 
@@ -60,7 +60,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void a_broadcast_run_measures_every_event_to_its_last_recipient() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             int exit = run("broadcast", "--url", server.url(), "--players", "25", "--events", "3", "--interval",
                     "20ms", "--timeout", "5s", "--settle", "0");
 
@@ -76,7 +76,7 @@ class ScenarioEndToEndTest {
     @Test
     void a_broadcast_with_three_in_flight_has_three_posts_unanswered_at_once_and_reconciles_every_delta()
             throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             server.holdEventsUntilInFlight(3);
 
             int exit = run("broadcast", "--url", server.url(), "--players", "6", "--events", "9", "--interval", "0",
@@ -94,7 +94,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void a_paced_broadcast_with_two_in_flight_still_overlaps_them_and_reconciles_every_delta() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             server.holdEventsUntilInFlight(2);
 
             int exit = run("broadcast", "--url", server.url(), "--players", "4", "--events", "4", "--interval",
@@ -109,7 +109,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void an_idle_run_announces_the_hold_with_its_pid_and_counts_no_drops() throws Exception {
-        try (FakeHeraldServer server = new FakeHeraldServer(FakeHeraldServer.Fault.NONE)) {
+        try (FakeHeraldNode server = new FakeHeraldNode(FakeHeraldNode.Fault.NONE)) {
             int exit = run("idle", "--url", server.url(), "--connections", "12", "--hold", "600ms", "--ping-every",
                     "200ms");
 

@@ -166,7 +166,7 @@ class WireFramesTest {
     void room_client_frames_carry_the_field_names_of_the_protocol_and_name_themselves_in_ref() throws Exception {
         JsonNode fresh = WireFrames.JSON.readTree(WireFrames.roomSubscribe("lt-r1", Optional.empty()));
         JsonNode since = WireFrames.JSON.readTree(WireFrames.roomSubscribe("lt-r1",
-                Optional.of(new RoomPosition(100, 7))));
+                Optional.of(new SeenPosition(100, 7))));
         JsonNode send = WireFrames.JSON.readTree(WireFrames.roomSend("lt-r1", "r1-s0-L1", "r1-s0-L1"));
 
         assertThat(fresh).isEqualTo(WireFrames.JSON.readTree(

@@ -1,7 +1,7 @@
 package io.herald.loadtest;
 
 /** The help text, kept apart from the parser so it reads as one page. */
-final class Usage {
+final class HelpText {
     static final String TEXT = """
             Herald load generator: drives a RUNNING Herald server with real WebSocket clients.
             It only talks to --url (default %s) and to the websocketUrl the server returns, which
@@ -102,5 +102,5 @@ final class Usage {
             Exit status: 0 clean, 1 lost/duplicated/unexpected frames or other failures, 2 bad arguments or setup failed.
             """.formatted(CommandLine.DEFAULT_URL, CommandLine.DEFAULT_URL);
 
-    private Usage() {}
+    private HelpText() {}
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /** One registered player as {@code POST /api/teams} returned it: everything needed to connect and to post events. */
-record Registration(String teamCode, String sessionId, String playerId, String playerName, String websocketUrl,
+record RegisteredPlayer(String teamCode, String sessionId, String playerId, String playerName, String websocketUrl,
         String token) {
 
-    static Registration fromJson(String body) throws IOException {
+    static RegisteredPlayer fromJson(String body) throws IOException {
         JsonNode root = WireFrames.JSON.readTree(body);
         JsonNode session = root.path("session");
-        Registration registration = new Registration(text(root, "teamCode"), text(session, "sessionId"),
+        RegisteredPlayer registration = new RegisteredPlayer(text(root, "teamCode"), text(session, "sessionId"),
                 text(session, "playerId"), text(session, "playerName"), text(root, "websocketUrl"),
                 text(root, "token"));
         if (registration.teamCode() == null || registration.sessionId() == null || registration.playerId() == null

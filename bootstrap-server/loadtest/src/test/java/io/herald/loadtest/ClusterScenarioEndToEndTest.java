@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cluster scenario end to end over real loopback sockets against two {@link FakeHeraldServer} nodes sharing
+ * The cluster scenario end to end over real loopback sockets against two {@link FakeHeraldNode} nodes sharing
  * one state; the kill command is a real shell command whose effect a fake node watches for.
  */
-class ClusterEndToEndTest {
-    private static final FakeHeraldServer.NodeFault FINE = FakeHeraldServer.NodeFault.NONE;
+class ClusterScenarioEndToEndTest {
+    private static final FakeHeraldNode.NodeFault FINE = FakeHeraldNode.NodeFault.NONE;
     // Two per page, so that a player catching up on more than two messages has to follow the cursor.
     private static final int PAGE = 2;
 
@@ -68,7 +68,7 @@ class ClusterEndToEndTest {
             assertThat(figure("delta_expected")).isEqualTo((24 + 12) * 3);
             assertThat(figure("delta_delivered")).isEqualTo(figure("delta_expected"));
             assertThat(result()).containsEntry("died_node", "none").containsEntry("kill_exit", "none");
-            // Registration answers with node0's socket address; players of node1 must still be on node1.
+            // RegisteredPlayer answers with node0's socket address; players of node1 must still be on node1.
             assertThat(cluster.node(0).joins()).isEqualTo(6);
             assertThat(cluster.node(1).joins()).isEqualTo(6);
             assertThat(figure("node0_connected")).isEqualTo(6);
@@ -87,7 +87,7 @@ class ClusterEndToEndTest {
     @Test
     void when_a_named_node_is_killed_its_players_reconnect_to_the_survivor_and_catch_up_on_what_it_never_pushed()
             throws Exception {
-        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldServer.NodeFault.NEVER_PUSHES_AI_MESSAGES)) {
+        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldNode.NodeFault.NEVER_PUSHES_AI_MESSAGES)) {
             Path trigger = scratch.resolve("kill-node1");
             cluster.node(1).killWhenCreated(trigger);
 
@@ -119,7 +119,7 @@ class ClusterEndToEndTest {
     @Test
     void messages_of_events_the_killed_node_accepted_but_never_orchestrated_are_reported_apart_and_do_not_fail()
             throws Exception {
-        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldServer.NodeFault.NEVER_ORCHESTRATES)) {
+        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldNode.NodeFault.NEVER_ORCHESTRATES)) {
             Path trigger = scratch.resolve("kill-node1");
             cluster.node(1).killWhenCreated(trigger);
 
@@ -139,7 +139,7 @@ class ClusterEndToEndTest {
     @Test
     void what_the_killed_node_stored_but_never_pushed_is_found_by_a_final_catch_up_and_not_counted_as_died()
             throws Exception {
-        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldServer.NodeFault.STORES_WITHOUT_PUSHING)) {
+        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldNode.NodeFault.STORES_WITHOUT_PUSHING)) {
             Path trigger = scratch.resolve("kill-node1");
             cluster.node(1).killWhenCreated(trigger);
 
@@ -159,7 +159,7 @@ class ClusterEndToEndTest {
 
     @Test
     void the_same_stuck_node_without_a_kill_loses_those_messages_and_fails_the_run() throws Exception {
-        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldServer.NodeFault.NEVER_ORCHESTRATES)) {
+        try (FakeCluster cluster = new FakeCluster(PAGE, FINE, FakeHeraldNode.NodeFault.NEVER_ORCHESTRATES)) {
             int exit = run("cluster", "--urls", cluster.urls(), "--sessions", "2", "--players", "2", "--events", "8",
                     "--timeout", "1s", "--settle", "0");
 

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server; nodes of a {@link FakeCluster} share one {@link FakeHeraldState} and reach each other's sockets. Faults
  * make it lose or repeat a message, or make one node misbehave; {@link #kill()} stops it hard.
  */
-final class FakeHeraldServer implements AutoCloseable {
+final class FakeHeraldNode implements AutoCloseable {
     /** What the whole fake does wrong, once. */
     enum Fault {
         NONE, LOSE_ONE_AI_MESSAGE, DUPLICATE_ONE_AI_MESSAGE, LOSE_ONE_ROOM_COPY, DUPLICATE_ONE_ROOM_COPY,
@@ -68,12 +68,12 @@ final class FakeHeraldServer implements AutoCloseable {
     private final AtomicBoolean killed = new AtomicBoolean();
 
     /** A whole server on its own, with a catch-up page of 100 like the product's. */
-    FakeHeraldServer(Fault fault) throws IOException {
+    FakeHeraldNode(Fault fault) throws IOException {
         this(new FakeHeraldState(fault, 100), NodeFault.NONE);
     }
 
     /** One node of {@code state}'s cluster. */
-    FakeHeraldServer(FakeHeraldState state, NodeFault nodeFault) throws IOException {
+    FakeHeraldNode(FakeHeraldState state, NodeFault nodeFault) throws IOException {
         this.state = state;
         this.nodeFault = nodeFault;
         listener = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
@@ -130,7 +130,7 @@ final class FakeHeraldServer implements AutoCloseable {
         } catch (IOException e) {
             // Closing is all that matters.
         }
-        accepted.forEach(FakeHeraldServer::reset);
+        accepted.forEach(FakeHeraldNode::reset);
         joinedBySession.clear();
         // No interrupts: a virtual thread interrupted in a socket write closes that socket, which may be another
         // node's. Work already queued sees the node dead and does nothing.

@@ -7,26 +7,26 @@ import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class RegistrationTest {
+class RegisteredPlayerTest {
     private static final URI BASE = URI.create("http://127.0.0.1:8080");
 
-    private static Registration withSocket(String websocketUrl) {
-        return new Registration("ABC234", "s1", "p1", "Ana", websocketUrl, "a+b/c=");
+    private static RegisteredPlayer withSocket(String websocketUrl) {
+        return new RegisteredPlayer("ABC234", "s1", "p1", "Ana", websocketUrl, "a+b/c=");
     }
 
     @Test
     void the_registration_answer_is_read_from_its_nested_session() throws IOException {
-        Registration read = Registration.fromJson("""
+        RegisteredPlayer read = RegisteredPlayer.fromJson("""
                 {"teamCode":"ABC234","session":{"sessionId":"s1","playerId":"p1","playerName":"Ana","mode":"team"},
                  "websocketUrl":"ws://127.0.0.1:8080/ws","token":"tok"}
                 """);
 
-        assertThat(read).isEqualTo(new Registration("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:8080/ws", "tok"));
+        assertThat(read).isEqualTo(new RegisteredPlayer("ABC234", "s1", "p1", "Ana", "ws://127.0.0.1:8080/ws", "tok"));
     }
 
     @Test
     void an_answer_without_a_token_is_refused_with_the_body() {
-        assertThatThrownBy(() -> Registration.fromJson("{\"teamCode\":\"ABC234\",\"session\":{\"sessionId\":\"s1\","
+        assertThatThrownBy(() -> RegisteredPlayer.fromJson("{\"teamCode\":\"ABC234\",\"session\":{\"sessionId\":\"s1\","
                 + "\"playerId\":\"p1\"},\"websocketUrl\":\"ws://h/ws\"}"))
                 .isInstanceOf(IOException.class).hasMessageContaining("token").hasMessageContaining("ABC234");
     }
@@ -64,7 +64,7 @@ class RegistrationTest {
 
     @Test
     void on_one_of_several_nodes_the_socket_is_that_nodes_own_ws_whatever_the_server_returned() throws IOException {
-        Registration behindBalancer = withSocket("wss://balancer.example.com/ws");
+        RegisteredPlayer behindBalancer = withSocket("wss://balancer.example.com/ws");
 
         assertThat(ServerUnderTest.webSocketUri(URI.create("http://10.0.0.2:8081"), behindBalancer, true))
                 .isEqualTo(URI.create("ws://10.0.0.2:8081/ws?teamCode=ABC234&token=a%2Bb%2Fc%3D"));

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /** The outcome of one network step of one player, so that thousands of them can fail and still be counted. */
-sealed interface Attempt<T> {
-    record Done<T>(T value) implements Attempt<T> {}
+sealed interface StepResult<T> {
+    record Done<T>(T value) implements StepResult<T> {}
 
-    record Failed<T>(String reason) implements Attempt<T> {}
+    record Failed<T>(String reason) implements StepResult<T> {}
 
-    static <T> Attempt<T> of(Callable<T> step) {
+    static <T> StepResult<T> of(Callable<T> step) {
         try {
             return new Done<>(step.call());
         } catch (InterruptedException e) {
