@@ -28,6 +28,7 @@ public final class RelayPlayerState {
     private final Clock clock;
     private final PositionRelay relay;
     private final Map<Connection.Key, Instant> lastRelayed = new ConcurrentHashMap<>();
+    private volatile Instant lastSwept = Instant.MIN;
 
     public RelayPlayerState(ConnectionRegistry connections, SessionDirectory directory, Fanout fanout, Clock clock,
             PositionRelay relay) {
@@ -67,7 +68,25 @@ public final class RelayPlayerState {
             return new Dropped(verdict);
         }
         lastRelayed.put(player, now);
+        forgetThoseOlderThanTheInterval(now);
         Push update = new Push.PlayerStateUpdate(sender.session(), sender.player(), command.state());
         return new Relayed(fanout.send(Audience.othersIn(sender.session(), sender.player()), update).sent());
+    }
+
+    /**
+     * A relay older than the interval throttles nothing, so it is forgotten: players who left stop costing memory.
+     * One sweep per interval keeps the cost at one pass over the players who spoke within two intervals.
+     */
+    private void forgetThoseOlderThanTheInterval(Instant now) {
+        if (now.isBefore(lastSwept.plus(relay.interval()))) {
+            return;
+        }
+        lastSwept = now;
+        lastRelayed.values().removeIf(last -> !now.isBefore(last.plus(relay.interval())));
+    }
+
+    /** Players whose last relay still throttles them, or did until the last sweep. */
+    int remembered() {
+        return lastRelayed.size();
     }
 }

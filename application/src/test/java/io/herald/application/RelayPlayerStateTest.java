@@ -65,4 +65,20 @@ class RelayPlayerStateTest {
         assertThat(relay.relay(new RelayPlayerState.Command(new ConnectionId("ghost"), here)))
                 .isEqualTo(new Refused(Refusal.UNKNOWN_CONNECTION));
     }
+
+    @Test
+    void players_whose_last_position_no_longer_throttles_them_are_forgotten() {
+        for (int i = 0; i < 50; i++) {
+            relay.relay(new RelayPlayerState.Command(teamTravelling(TravelMode.INDEPENDENT).anaPhone(), here));
+        }
+        assertThat(relay.remembered()).isEqualTo(50);
+        herald.clock.advance(PositionRelay.DEFAULT_INTERVAL);
+
+        Pair latecomers = teamTravelling(TravelMode.INDEPENDENT);
+        relay.relay(new RelayPlayerState.Command(latecomers.anaPhone(), here));
+
+        assertThat(relay.remembered()).isEqualTo(1);
+        assertThat(relay.relay(new RelayPlayerState.Command(latecomers.anaPhone(), here)))
+                .isEqualTo(new RelayPlayerState.Dropped(PositionRelay.Verdict.DROP_THROTTLED));
+    }
 }
