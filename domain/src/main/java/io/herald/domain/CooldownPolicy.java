@@ -3,7 +3,6 @@ package io.herald.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /** At most one individual AI message per player per window (default 300 s), so the AI never spams a player. */
 public record CooldownPolicy(Duration window) {
@@ -23,9 +22,5 @@ public record CooldownPolicy(Duration window) {
 
     public CooldownWindow openFor(EventId event, Instant now) {
         return new CooldownWindow(event, now.plus(window));
-    }
-
-    public boolean admits(Optional<CooldownWindow> current, EventId event, Instant now) {
-        return current.map(w -> w.admits(event, now)).orElse(true);
     }
 }

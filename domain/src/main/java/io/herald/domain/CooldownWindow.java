@@ -13,6 +13,7 @@ public record CooldownWindow(EventId holder, Instant until) {
         Objects.requireNonNull(until, "until");
     }
 
+    /** The rule every cooldown store follows (its contract replays it); a player with no window is admitted. */
     public boolean admits(EventId event, Instant now) {
         return holder.equals(event) || !now.isBefore(until);
     }

@@ -57,12 +57,13 @@ public record Message(
         return !now.isBefore(expiresAt);
     }
 
+    /**
+     * The rule every store follows (its contract replays it): an ack moves a copy only forward, and an ack for a
+     * state already reached returns this very copy, which a store reports as unchanged.
+     */
     public Message acknowledge(Ack ack, Instant at) {
         Delivery next = ack.applyTo(delivery, at);
-        return next == delivery ? this : withDelivery(next);
-    }
-
-    public Message withDelivery(Delivery next) {
-        return new Message(messageId, type, session, recipient, sender, content, trigger, createdAt, expiresAt, next);
+        return next == delivery ? this
+                : new Message(messageId, type, session, recipient, sender, content, trigger, createdAt, expiresAt, next);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CooldownPolicyTest {
@@ -14,15 +13,10 @@ class CooldownPolicyTest {
     private final EventId second = new EventId("NodeComplete-bbbb");
 
     @Test
-    void a_player_without_a_window_may_be_messaged() {
-        assertThat(policy.admits(Optional.empty(), first, T0)).isTrue();
-    }
-
-    @Test
     void another_event_inside_the_window_is_held_back() {
         CooldownWindow window = policy.openFor(first, T0);
 
-        assertThat(policy.admits(Optional.of(window), second, T0.plusSeconds(299))).isFalse();
+        assertThat(window.admits(second, T0.plusSeconds(299))).isFalse();
     }
 
     @Test
@@ -30,7 +24,7 @@ class CooldownPolicyTest {
         CooldownWindow window = policy.openFor(first, T0);
 
         assertThat(window.until()).isEqualTo(T0.plusSeconds(300));
-        assertThat(policy.admits(Optional.of(window), second, T0.plusSeconds(300))).isTrue();
+        assertThat(window.admits(second, T0.plusSeconds(300))).isTrue();
     }
 
     @Test
@@ -43,6 +37,6 @@ class CooldownPolicyTest {
     void a_redelivery_of_the_event_that_opened_the_window_is_not_blocked_by_it() {
         CooldownWindow window = policy.openFor(first, T0);
 
-        assertThat(policy.admits(Optional.of(window), first, T0.plusSeconds(10))).isTrue();
+        assertThat(window.admits(first, T0.plusSeconds(10))).isTrue();
     }
 }

@@ -31,6 +31,28 @@ public abstract class CooldownGuardContract {
         return new CooldownWindow(new EventId(event), until);
     }
 
+    /**
+     * The domain declares when a window admits an event ({@link CooldownWindow#admits}); a store decides with its
+     * own conditions, so both are asked about the holder and another event just before, at and after the end.
+     */
+    @Test
+    void the_guard_admits_exactly_what_the_domain_window_admits() {
+        CooldownWindow open = window("e1", T0.plusSeconds(300));
+        int player = 0;
+        for (long offset : new long[] {-1, 0, 1}) {
+            for (String event : new String[] {"e1", "e2"}) {
+                PlayerId someone = new PlayerId("p" + player++);
+                guard().tryOpen(session, someone, open, T0);
+                Instant now = open.until().plusSeconds(offset);
+
+                boolean admitted = guard().tryOpen(session, someone, window(event, now.plusSeconds(300)), now).isEmpty();
+
+                assertThat(admitted).as("%s at until%+d s", event, offset)
+                        .isEqualTo(open.admits(new EventId(event), now));
+            }
+        }
+    }
+
     @Test
     void a_player_without_a_window_gets_one() {
         assertThat(guard().tryOpen(session, ana, window("e1", T0.plusSeconds(300)), T0)).isEmpty();

@@ -183,6 +183,36 @@ public abstract class MessageStoreContract {
         assertThat(stored(message, ana).delivery()).isEqualTo(new Delivery.Read(T0.plusSeconds(1), T0.plusSeconds(3)));
     }
 
+    /**
+     * The domain declares how acks move a copy ({@link Message#acknowledge}); a store applies them with its own
+     * conditions, so every sequence of two or three acks is replayed on both and the results must agree.
+     */
+    @Test
+    void every_sequence_of_acks_ends_where_the_domain_says_and_is_recorded_exactly_when_it_moves() {
+        List<List<Ack>> sequences = new ArrayList<>();
+        for (Ack first : Ack.values()) {
+            for (Ack second : Ack.values()) {
+                sequences.add(List.of(first, second));
+                for (Ack third : Ack.values()) {
+                    sequences.add(List.of(first, second, third));
+                }
+            }
+        }
+        for (List<Ack> acks : sequences) {
+            OutgoingMessage message = sent(T0, ana);
+            Message expected = message.fanOut().getFirst();
+            for (int i = 0; i < acks.size(); i++) {
+                Instant at = T0.plusSeconds(i + 1);
+                Message next = expected.acknowledge(acks.get(i), at);
+                AckResult result = store().acknowledge(session, keyOf(message, ana), acks.get(i), at);
+                assertThat(result).as("%s, ack %d", acks, i + 1)
+                        .isEqualTo(next.equals(expected) ? AckResult.UNCHANGED : AckResult.RECORDED);
+                expected = next;
+            }
+            assertThat(stored(message, ana).delivery()).as("%s", acks).isEqualTo(expected.delivery());
+        }
+    }
+
     @Test
     void reading_an_undelivered_copy_also_delivers_it() {
         OutgoingMessage message = sent(T0, ana);
