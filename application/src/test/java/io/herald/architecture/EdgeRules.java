@@ -23,7 +23,18 @@ public final class EdgeRules {
     public static final ArchRule adapters_do_not_depend_on_other_adapters = classes()
             .that().resideInAPackage("io.herald.adapter..")
             .should(onlyUseTheirOwnAdapter())
-            .because("each adapter depends on application ports only; websocket may use protocol, the shared wire format");
+            .because("each adapter depends on application ports only; websocket may use protocol, the shared wire "
+                    + "format, and any adapter may use wire, the JSON that the HTTP API, the protocol and EventBridge share");
+
+    @ArchTest
+    public static final ArchRule the_wire_helpers_know_only_the_domain_and_json = classes()
+            .that().resideInAPackage("io.herald.adapter.wire..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.herald.domain..",
+                    "io.herald.adapter.wire..", "com.fasterxml.jackson..")
+            .because("every adapter may use them, so they must bring no framework, port or use case along: a helper "
+                    + "that knew Micronaut or a port would be a back door from one adapter into another's concerns")
+            // A module that does not use wire has none of its classes to check; wire's own module always does.
+            .allowEmptyShould(true);
 
     @ArchTest
     public static final ArchRule nothing_depends_on_the_lambda_bootstrap = noClasses()
@@ -38,13 +49,13 @@ public final class EdgeRules {
             .because("a bootstrap is wiring and packaging; nothing may need it");
 
     private static ArchCondition<JavaClass> onlyUseTheirOwnAdapter() {
-        return new ArchCondition<>("depend on no other adapter than their own (websocket may use protocol)") {
+        return new ArchCondition<>("depend on no other adapter than their own (websocket may use protocol, any may use wire)") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 Optional<String> own = adapterOf(origin.getPackageName());
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                     Optional<String> target = adapterOf(dependency.getTargetClass().getPackageName());
-                    if (target.isPresent() && !target.equals(own) && !isSharedProtocol(own, target.get())) {
+                    if (target.isPresent() && !target.equals(own) && !isShared(own, target.get())) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }
@@ -52,8 +63,8 @@ public final class EdgeRules {
         };
     }
 
-    private static boolean isSharedProtocol(Optional<String> origin, String target) {
-        return origin.equals(Optional.of("websocket")) && target.equals("protocol");
+    private static boolean isShared(Optional<String> origin, String target) {
+        return origin.equals(Optional.of("websocket")) && target.equals("protocol") || target.equals("wire");
     }
 
     static Optional<String> adapterOf(String packageName) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.adapter.wire.GameEvents;
 import io.herald.domain.EventType;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Milestone;
@@ -80,17 +81,29 @@ final class EventDetail {
         SessionId session = new SessionId(detail.text("sessionId"));
         Instant at = detail.optionalInstant("occurredAt").or(() -> envelopeTime)
                 .orElseThrow(() -> detail.missing("occurredAt"));
-        return switch (type) {
-            case NODE_COMPLETE -> new NodeComplete(session, player(detail), detail.text("nodeId"), at);
-            case OBJECT_ARRIVE -> new ObjectArrive(session, player(detail), detail.text("objectId"), at);
-            case PUZZLE_SUBMIT -> new PuzzleSubmit(session, player(detail), detail.text("puzzleId"),
-                    detail.bool("correct"), detail.wholeNumber("attempt"), at);
-            case MILESTONE -> new Milestone(session, detail.text("objectId"), at);
-            case PERIODIC_CHECK -> new PeriodicCheck(session, at);
-        };
+        return GameEvents.of(type, session, at, new DetailFields(detail));
     }
 
-    private static PlayerId player(Fields detail) {
-        return new PlayerId(detail.text("playerId"));
+    /** Every field the publisher wrote is required back, exactly: a detail is rebuilt, not filled in. */
+    private record DetailFields(Fields detail) implements GameEvents.Fields {
+        @Override
+        public PlayerId actor() {
+            return new PlayerId(detail.text("playerId"));
+        }
+
+        @Override
+        public String text(String field) {
+            return detail.text(field);
+        }
+
+        @Override
+        public boolean bool(String field) {
+            return detail.bool(field);
+        }
+
+        @Override
+        public int attempt(String field) {
+            return detail.wholeNumber(field);
+        }
     }
 }

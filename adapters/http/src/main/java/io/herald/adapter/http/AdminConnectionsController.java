@@ -15,6 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,6 +25,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +85,8 @@ public class AdminConnectionsController {
     }
 
     /** {@code {status: "connected" | "disconnected"}}; disconnecting closes the socket (4001) where it can. */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.StatusChange.class)))
     @Put(value = "/connections/{connectionId}/status", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String connectionId,
             @Nullable @Body String body) {

@@ -2,6 +2,7 @@ package io.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.adapter.wire.DomainJson;
 import io.herald.application.Caller;
 import io.herald.application.ChatWithCharacter;
 import io.herald.application.Refused;
@@ -11,6 +12,7 @@ import io.herald.domain.ChatTurn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +21,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /** A player's chat with a character over HTTP: say something and get the reply; read the history newest first. */
@@ -37,6 +42,8 @@ public class CharactersController {
     }
 
     /** {@code {text}}: answered with both turns, the player's and the character's (also pushed to its devices). */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.ChatLine.class)))
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> say(HttpRequest<?> request, @PathVariable String characterId, @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
@@ -76,12 +83,6 @@ public class CharactersController {
     }
 
     private static ObjectNode turn(ChatTurn turn) {
-        ObjectNode item = HttpJson.object().put("turnId", turn.id()).put("characterId", turn.character().value())
-                .put("role", turn.role() == ChatTurn.Role.PLAYER ? "player" : "character")
-                .put("text", turn.text().value()).put("createdAt", HttpJson.timestamp(turn.at()));
-        turn.llmInteractionId().ifPresentOrElse(id -> item.put("llmInteractionId", id),
-                () -> item.putNull("llmInteractionId"));
-        return item;
+        return DomainJson.chatTurn(turn);
     }
-
 }

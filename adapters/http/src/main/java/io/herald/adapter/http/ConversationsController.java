@@ -12,6 +12,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +20,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +44,8 @@ public class ConversationsController {
     }
 
     /** {@code {characters: [id, id, …], topic, lines?}}: 2 to 4 characters, 1 to 12 lines (6 by default). */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.ConversationRequest.class)))
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> hold(HttpRequest<?> request, @PathVariable String sessionId, @Nullable @Body String body) {
         callers.requireService(request, "conversations are started with the service key");

@@ -2,15 +2,11 @@ package io.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.adapter.wire.GameEvents;
 import io.herald.domain.DeltaType;
 import io.herald.domain.EventType;
 import io.herald.domain.GameEvent;
-import io.herald.domain.Milestone;
-import io.herald.domain.NodeComplete;
-import io.herald.domain.ObjectArrive;
-import io.herald.domain.PeriodicCheck;
 import io.herald.domain.PlayerId;
-import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The body of {@code POST /runtime/events} to a game event and the runtime's own deltas, or a precise 4xx. A delta
@@ -44,29 +41,39 @@ final class EventRequests {
         String typeName = HttpJson.text(body, "eventType");
         EventType type = EventType.fromWireName(typeName).orElseThrow(() -> ApiException.badField("eventType", "invalid_field",
                 "'eventType' must be one of NodeComplete, ObjectArrive, PuzzleSubmit, Milestone, PeriodicCheck"));
-        // Each reference is validated under its own name: its constructor is the only part that can still refuse.
-        GameEvent event = switch (type) {
-            case NODE_COMPLETE -> {
-                PlayerId actor = required(player);
-                yield HttpJson.parsed("nodeId", HttpJson.text(body, "nodeId"), n -> new NodeComplete(session, actor, n, now));
-            }
-            case OBJECT_ARRIVE -> {
-                PlayerId actor = required(player);
-                yield HttpJson.parsed("objectId", HttpJson.text(body, "objectId"),
-                        o -> new ObjectArrive(session, actor, o, now));
-            }
-            case PUZZLE_SUBMIT -> {
-                PlayerId actor = required(player);
-                boolean correct = bool(body, "correct");
-                int attempt = attempt(body);
-                yield HttpJson.parsed("puzzleId", HttpJson.text(body, "puzzleId"),
-                        p -> new PuzzleSubmit(session, actor, p, correct, attempt, now));
-            }
-            case MILESTONE -> HttpJson.parsed("objectId", HttpJson.text(body, "objectId"),
-                    o -> new Milestone(session, o, now));
-            case PERIODIC_CHECK -> new PeriodicCheck(session, now);
-        };
+        GameEvent event = GameEvents.of(type, session, now, new BodyFields(body, player));
         return new EventRequest(event, player, deltas(body, now, speaker(caller, player)));
+    }
+
+    /**
+     * An event's fields as this API judges them: {@code correct} defaults to false and {@code attempt} to 1, and each
+     * reference is validated under its own name (its constructor is the only part that can still refuse it).
+     */
+    private record BodyFields(ObjectNode body, Optional<PlayerId> player) implements GameEvents.Fields {
+        @Override
+        public PlayerId actor() {
+            return required(player);
+        }
+
+        @Override
+        public String text(String field) {
+            return HttpJson.text(body, field);
+        }
+
+        @Override
+        public boolean bool(String field) {
+            return EventRequests.bool(body, field);
+        }
+
+        @Override
+        public int attempt(String field) {
+            return EventRequests.attempt(body);
+        }
+
+        @Override
+        public GameEvent checked(String field, Supplier<GameEvent> make) {
+            return HttpJson.FIELDS.checked(field, make);
+        }
     }
 
     /** Whom a delta without its own {@code playerId} is about, and whether it may name anyone else. */

@@ -18,6 +18,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,6 +27,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /**
@@ -54,6 +58,8 @@ public class NotificationsController {
      * idempotencyKey?}}, service key only: 201 with the notification, or 200 with {@code repeated: true} and the first
      * one when the idempotency key was used before.
      */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.NotificationRequest.class)))
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> send(HttpRequest<?> request, @Nullable @Body String body) {
         callers.requireService(request, "notifications are sent with the service key");

@@ -19,6 +19,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,6 +28,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /**
@@ -58,6 +62,8 @@ public class RoomsController {
     }
 
     /** {@code {roomId, name?}}; a player who makes a room is its first member, the service key makes it empty. */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.RoomCreation.class)))
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> create(HttpRequest<?> request, @Nullable @Body String body) {
         Callers.Caller caller = callers.require(request);
@@ -149,6 +155,8 @@ public class RoomsController {
     }
 
     /** {@code {text, clientMessageId?}}: the sender is the token's player; a {@code senderId} given is ignored. */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.RoomPost.class)))
     @Post(value = "/{roomId}/messages", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> send(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
@@ -169,6 +177,8 @@ public class RoomsController {
     }
 
     /** {@code {offset, epoch}}: the member has read this far; the cursor only moves forward. */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.ReadPosition.class)))
     @Post(value = "/{roomId}/read", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);

@@ -16,6 +16,7 @@ import io.herald.domain.SessionId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,6 +25,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -53,6 +57,8 @@ public class RuntimeController {
     }
 
     /** The caller is known before the body is read: an unauthenticated request is a 401, whatever it sent. */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.GameEvent.class)))
     @Post(value = "/runtime/events", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> event(HttpRequest<?> request, @Nullable @Body String body) {
         Callers.Caller caller = callers.require(request);

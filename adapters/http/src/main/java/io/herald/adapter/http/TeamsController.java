@@ -15,11 +15,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,6 +50,8 @@ public class TeamsController {
     }
 
     /** An empty body is answered like any other body that is not a JSON object, never by the binder. */
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RequestBodies.TeamRegistration.class)))
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> register(HttpRequest<?> request, @Nullable @Body String body) {
         ObjectNode json = HttpJson.parseObject(body);

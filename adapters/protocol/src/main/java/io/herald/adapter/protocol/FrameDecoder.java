@@ -1,11 +1,12 @@
 package io.herald.adapter.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.adapter.wire.InputFault;
+import io.herald.adapter.wire.JsonFields;
+import io.herald.adapter.wire.StrictJson;
 import io.herald.domain.Ack;
 import io.herald.domain.CharacterId;
 import io.herald.domain.ClientMessageId;
@@ -16,9 +17,7 @@ import io.herald.domain.PlayerState;
 import io.herald.domain.RoomId;
 import io.herald.domain.RoomPosition;
 import io.herald.domain.SessionId;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,16 +27,15 @@ import java.util.function.Function;
 public final class FrameDecoder {
     private static final Set<String> ENVELOPE = Set.of("type", "ref", "sessionId", "playerId");
 
+    static final String NOT_AN_OBJECT = "the frame is not a JSON object";
+    static final String TOO_LARGE = "the frame is larger than " + Frames.MAX_INBOUND_BYTES + " bytes";
+    /** A field's refusal leaves the decoding at once; only the fault and the message go into the error frame. */
+    private static final JsonFields FIELDS = new JsonFields((fault, field, message) -> new Refusal(fault, message));
+
     private final ObjectReader json;
 
-    /**
-     * Decimals are read exactly, so a number no double holds is seen and refused instead of arriving as Infinity or
-     * 0; a duplicated key or trailing text is refused rather than read one way here and another way elsewhere.
-     */
     public FrameDecoder(ObjectMapper json) {
-        this.json = json.reader()
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.json = StrictJson.reader(json);
     }
 
     public sealed interface Decoded {
@@ -47,14 +45,15 @@ public final class FrameDecoder {
     public record Valid(Inbound frame, Optional<String> ref) implements Decoded {
     }
 
-    public record Invalid(ProtocolError error, String detail, Optional<String> ref) implements Decoded {
+    /** {@code error}'s code goes into the error frame, with {@code detail} as its message. */
+    public record Invalid(InputFault error, String detail, Optional<String> ref) implements Decoded {
     }
 
     /** Thrown inside decoding only, to leave a deeply nested check with its verdict. */
     private static final class Refusal extends RuntimeException {
-        private final ProtocolError error;
+        private final InputFault error;
 
-        Refusal(ProtocolError error, String detail) {
+        Refusal(InputFault error, String detail) {
             super(detail, null, false, false);
             this.error = error;
         }
@@ -62,20 +61,16 @@ public final class FrameDecoder {
 
     public Decoded decode(String text) {
         if (text == null) {
-            return new Invalid(ProtocolError.INVALID_JSON, ProtocolError.INVALID_JSON.message(), Optional.empty());
+            return new Invalid(InputFault.INVALID_JSON, NOT_AN_OBJECT, Optional.empty());
         }
         if (text.length() > Frames.MAX_INBOUND_BYTES || text.getBytes(StandardCharsets.UTF_8).length > Frames.MAX_INBOUND_BYTES) {
-            return new Invalid(ProtocolError.FRAME_TOO_LARGE, ProtocolError.FRAME_TOO_LARGE.message(), Optional.empty());
+            return new Invalid(InputFault.FRAME_TOO_LARGE, TOO_LARGE, Optional.empty());
         }
-        JsonNode node;
-        try {
-            node = json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new Invalid(ProtocolError.INVALID_JSON, ProtocolError.INVALID_JSON.message(), Optional.empty());
+        Optional<ObjectNode> parsed = StrictJson.object(json, text);
+        if (parsed.isEmpty()) {
+            return new Invalid(InputFault.INVALID_JSON, NOT_AN_OBJECT, Optional.empty());
         }
-        if (node == null || !node.isObject()) {
-            return new Invalid(ProtocolError.INVALID_JSON, ProtocolError.INVALID_JSON.message(), Optional.empty());
-        }
+        ObjectNode node = parsed.get();
         Optional<String> ref = Optional.ofNullable(node.get("ref")).filter(JsonNode::isTextual).map(JsonNode::asText)
                 .map(r -> r.length() > 64 ? r.substring(0, 64) : r);
         try {
@@ -114,7 +109,7 @@ public final class FrameDecoder {
             case "text_message" -> new Inbound.TextToCharacter(id(node, "characterId", CharacterId::new),
                     text(node, "text"));
             case "room_read" -> new Inbound.MarkRoomRead(id(node, "roomId", RoomId::new), position(node, ""));
-            default -> throw new Refusal(ProtocolError.UNKNOWN_TYPE, "unknown frame type '" + shorten(type) + "'");
+            default -> throw new Refusal(InputFault.UNKNOWN_TYPE, "unknown frame type '" + JsonFields.shortened(type) + "'");
         };
     }
 
@@ -122,54 +117,19 @@ public final class FrameDecoder {
         return new Inbound.Acknowledge(id(node, "sessionId", SessionId::new), id(node, "sk", InboxKey::parse), ack);
     }
 
+    /** The state is the frame's own fields but the envelope's, or its {@code state} object when it has one. */
     private static PlayerState state(JsonNode node) {
         JsonNode source = node.has("state") ? node.get("state") : node;
-        if (!source.isObject()) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'state' must be an object");
+        if (!(source instanceof ObjectNode fields)) {
+            throw new Refusal(InputFault.INVALID_FIELD, "'state' must be an object");
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        source.properties().forEach(entry -> {
-            if (source == node && ENVELOPE.contains(entry.getKey())) {
-                return;
-            }
-            JsonNode value = entry.getValue();
-            if (value.isTextual()) {
-                fields.put(entry.getKey(), value.asText());
-            } else if (value.isBoolean()) {
-                fields.put(entry.getKey(), value.asBoolean());
-            } else if (value.isNumber()) {
-                String field = (source == node ? "" : "state.") + shorten(entry.getKey());
-                fields.put(entry.getKey(), exactNumber(value, field));
-            } else {
-                throw new Refusal(ProtocolError.INVALID_FIELD, "state field '" + shorten(entry.getKey())
-                        + "' must be text, a number or a boolean");
-            }
-        });
+        boolean flat = source == node;
+        Map<String, Object> values = FIELDS.scalars(fields, flat ? ENVELOPE : Set.of(), flat ? "" : "state.");
         try {
-            return new PlayerState(fields);
+            return new PlayerState(values);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, e.getMessage());
+            throw new Refusal(InputFault.INVALID_FIELD, e.getMessage());
         }
-    }
-
-    /**
-     * A number as the value it really is (a long when whole, else a double), or refused with {@code invalid_number}
-     * when neither holds it: beyond ±2^63, or past a double's range (it would arrive as Infinity or 0).
-     */
-    private static Number exactNumber(JsonNode value, String field) {
-        if (value.isIntegralNumber()) {
-            if (!value.canConvertToLong()) {
-                throw new Refusal(ProtocolError.INVALID_NUMBER,
-                        "'" + field + "' is a whole number outside the range of a 64-bit integer");
-            }
-            return value.longValue();
-        }
-        BigDecimal exact = value.decimalValue();
-        double approximate = exact.doubleValue();
-        if (Double.isInfinite(approximate) || Double.isNaN(approximate) || approximate == 0 && exact.signum() != 0) {
-            throw new Refusal(ProtocolError.INVALID_NUMBER, "'" + field + "' is a number outside the range of a double");
-        }
-        return approximate;
     }
 
     private static Optional<String> optionalId(JsonNode node, String field) {
@@ -179,7 +139,7 @@ public final class FrameDecoder {
         String value = text(node, field);
         if (value.isBlank() || value.length() > 32 || !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
                 || c == '-' || c == '_' || c == '.'))) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' is 1 to 32 letters, digits, '-', '_' or '.'");
+            throw new Refusal(InputFault.INVALID_FIELD, "'" + field + "' is 1 to 32 letters, digits, '-', '_' or '.'");
         }
         return Optional.of(value);
     }
@@ -187,7 +147,7 @@ public final class FrameDecoder {
     private static long wholeIn(JsonNode node, String field, long min, long max) {
         long value = whole(node, field, "");
         if (value < min || value > max) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be from " + min + " to " + max);
+            throw new Refusal(InputFault.INVALID_FIELD, "'" + field + "' must be from " + min + " to " + max);
         }
         return value;
     }
@@ -198,7 +158,7 @@ public final class FrameDecoder {
         try {
             java.util.Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be base64");
+            throw new Refusal(InputFault.INVALID_FIELD, "'" + field + "' must be base64");
         }
         return value;
     }
@@ -207,12 +167,12 @@ public final class FrameDecoder {
     private static RoomPosition position(JsonNode node, String field) {
         String prefix = field.isEmpty() ? "" : field + ".";
         if (!node.isObject()) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be an object {offset, epoch}");
+            throw new Refusal(InputFault.INVALID_FIELD, "'" + field + "' must be an object {offset, epoch}");
         }
         long offset = whole(node, "offset", prefix);
         long epoch = whole(node, "epoch", prefix);
         if (offset < 0) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + prefix + "offset' must not be negative");
+            throw new Refusal(InputFault.INVALID_FIELD, "'" + prefix + "offset' must not be negative");
         }
         return new RoomPosition(offset, epoch);
     }
@@ -220,39 +180,23 @@ public final class FrameDecoder {
     private static long whole(JsonNode node, String field, String prefix) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw new Refusal(ProtocolError.MISSING_FIELD, "'" + prefix + field + "' is required");
+            throw new Refusal(InputFault.MISSING_FIELD, "'" + prefix + field + "' is required");
         }
         if (!value.isIntegralNumber()) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + prefix + field + "' must be a whole number");
+            throw new Refusal(InputFault.INVALID_FIELD, "'" + prefix + field + "' must be a whole number");
         }
         if (!value.canConvertToLong()) {
-            throw new Refusal(ProtocolError.INVALID_NUMBER,
+            throw new Refusal(InputFault.INVALID_NUMBER,
                     "'" + prefix + field + "' is a whole number outside the range of a 64-bit integer");
         }
         return value.longValue();
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new Refusal(ProtocolError.MISSING_FIELD, "'" + field + "' is required");
-        }
-        if (!value.isTextual()) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "' must be a string");
-        }
-        return value.asText();
+        return FIELDS.text(node, field);
     }
 
     private static <T> T id(JsonNode node, String field, Function<String, T> parse) {
-        String value = text(node, field);
-        try {
-            return parse.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(ProtocolError.INVALID_FIELD, "'" + field + "': " + e.getMessage());
-        }
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return FIELDS.parsed(field, text(node, field), parse);
     }
 }

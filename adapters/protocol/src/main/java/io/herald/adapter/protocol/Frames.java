@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.adapter.wire.DomainJson;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
 import io.herald.domain.ChatTurn;
@@ -14,33 +15,23 @@ import io.herald.domain.PlayerId;
 import io.herald.domain.RoomId;
 import io.herald.domain.RoomMessage;
 import io.herald.domain.RoomPosition;
-import io.herald.domain.RuntimeDelta;
 import io.herald.domain.SessionId;
 import io.herald.domain.VoiceSession;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Server → client frames as JSON text, with the field names of seeds 000/001 so existing clients work unchanged.
- * Timestamps are ISO-8601 UTC with milliseconds ({@code 2026-01-09T10:30:00.000Z}), as the seeds show them.
+ * Server → client frames as JSON text, with the field names of seeds 000/001 so existing clients work unchanged. A
+ * value the HTTP API lists too (a copy, a room message, a notification, a chat turn) is rendered by {@link DomainJson},
+ * so a frame and a list item cannot differ. {@code asyncapi.yaml} describes every frame; a test holds the two together.
  */
 public final class Frames implements PushFormat {
     /** Larger frames are answered with an error; a chat line or an ack is a few hundred bytes. */
     public static final int MAX_INBOUND_BYTES = 32 * 1024;
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ObjectMapper json;
 
     public Frames(ObjectMapper json) {
         this.json = json;
-    }
-
-    public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
     }
 
     @Override
@@ -70,21 +61,9 @@ public final class Frames implements PushFormat {
         };
     }
 
-    /** The seed's {@code ai_message} frame, also the shape of each catch-up item (without {@code type}). */
-    public ObjectNode messageFields(Message copy) {
-        ObjectNode frame = json.createObjectNode();
-        frame.put("messageId", copy.messageId().value());
-        frame.put("messageType", copy.type().wireName());
-        frame.put("content", copy.content());
-        frame.put("timestamp", timestamp(copy.createdAt()));
-        frame.put("sk", copy.inboxKey().value());
-        frame.put("sessionId", copy.session().value());
-        return frame;
-    }
-
     private ObjectNode aiMessage(Message copy) {
         ObjectNode frame = json.createObjectNode().put("type", "ai_message");
-        frame.setAll(messageFields(copy));
+        frame.setAll(DomainJson.message(copy));
         return frame;
     }
 
@@ -94,63 +73,30 @@ public final class Frames implements PushFormat {
         return frame;
     }
 
-    public ArrayNode deltas(Push.RuntimeDeltas push) {
+    private ArrayNode deltas(Push.RuntimeDeltas push) {
         ArrayNode deltas = json.createArrayNode();
-        for (RuntimeDelta delta : push.deltas()) {
-            ObjectNode node = deltas.addObject().put("type", delta.type().name());
-            putScalars(node, delta.fields());
-            node.put("timestamp", timestamp(delta.timestamp()));
-        }
+        push.deltas().forEach(delta -> deltas.add(DomainJson.delta(delta)));
         return deltas;
     }
 
     private ObjectNode playerState(Push.PlayerStateUpdate update) {
         ObjectNode frame = json.createObjectNode().put("type", "player_state_update")
                 .put("sessionId", update.session().value()).put("playerId", update.player().value());
-        putScalars(frame.putObject("state"), update.state().fields());
+        DomainJson.putScalars(frame.putObject("state"), update.state().fields());
         return frame;
     }
 
-    /** A notification as it is pushed live; the same fields as the HTTP list (plus {@code type}). */
     private ObjectNode notification(Notification n) {
-        ObjectNode frame = json.createObjectNode().put("type", "notification")
-                .put("notificationId", n.id().value())
-                .put("notificationType", n.type())
-                .put("title", n.title())
-                .put("message", n.message())
-                .put("priority", n.priority().wireName());
-        frame.set("metadata", metadata(n.metadata()));
-        n.fromCharacter().ifPresentOrElse(c -> frame.put("fromCharacter", c), () -> frame.putNull("fromCharacter"));
-        frame.put("createdAt", timestamp(n.createdAt()));
+        ObjectNode frame = json.createObjectNode().put("type", "notification");
+        frame.setAll(DomainJson.notification(n));
         return frame;
-    }
-
-    /** Metadata was checked to be a JSON object when it came in; should it not parse now, it goes as text. */
-    private JsonNode metadata(String metadata) {
-        try {
-            return json.readTree(metadata);
-        } catch (Exception e) {
-            return json.getNodeFactory().textNode(metadata);
-        }
-    }
-
-    /** One turn of a chat with a character, as pushed and as listed (without {@code type}). */
-    public ObjectNode chatTurnFields(ChatTurn turn) {
-        ObjectNode fields = json.createObjectNode().put("turnId", turn.id())
-                .put("characterId", turn.character().value())
-                .put("role", turn.role() == ChatTurn.Role.PLAYER ? "player" : "character")
-                .put("text", turn.text().value())
-                .put("createdAt", timestamp(turn.at()));
-        turn.llmInteractionId().ifPresentOrElse(id -> fields.put("llmInteractionId", id),
-                () -> fields.putNull("llmInteractionId"));
-        return fields;
     }
 
     private ObjectNode characterLine(ConversationLine line) {
         ObjectNode frame = json.createObjectNode().put("type", "character_line")
                 .put("conversationId", line.conversationId()).put("index", line.index())
                 .put("sessionId", line.session().value()).put("characterId", line.speaker().value())
-                .put("text", line.text().value()).put("createdAt", timestamp(line.at()));
+                .put("text", line.text().value()).put("createdAt", DomainJson.timestamp(line.at()));
         line.llmInteractionId().ifPresentOrElse(id -> frame.put("llmInteractionId", id),
                 () -> frame.putNull("llmInteractionId"));
         return frame;
@@ -158,7 +104,7 @@ public final class Frames implements PushFormat {
 
     private ObjectNode chatMessage(ChatTurn turn) {
         ObjectNode frame = json.createObjectNode().put("type", "chat_message");
-        frame.setAll(chatTurnFields(turn));
+        frame.setAll(DomainJson.chatTurn(turn));
         return frame;
     }
 
@@ -187,23 +133,9 @@ public final class Frames implements PushFormat {
         return write(json.createObjectNode().put("type", "notifications_read").put("marked", marked));
     }
 
-    /** A room message as it is pushed live, replayed, and listed in history (without {@code type}). */
-    public ObjectNode roomMessageFields(RoomMessage message) {
-        ObjectNode fields = json.createObjectNode()
-                .put("roomId", message.room().value())
-                .put("offset", message.offset())
-                .put("epoch", message.epoch())
-                .put("messageId", message.id().value())
-                .put("senderId", message.sender().player().value())
-                .put("senderSessionId", message.sender().session().value())
-                .put("text", message.text().value())
-                .put("ts", timestamp(message.timestamp()));
-        return fields;
-    }
-
     private ObjectNode roomMessage(RoomMessage message) {
         ObjectNode frame = json.createObjectNode().put("type", "room_message");
-        frame.setAll(roomMessageFields(message));
+        frame.setAll(DomainJson.roomMessage(message));
         return frame;
     }
 
@@ -243,18 +175,6 @@ public final class Frames implements PushFormat {
         ObjectNode frame = json.createObjectNode().put("type", "error").put("code", code).put("message", message);
         ref.ifPresentOrElse(r -> frame.put("ref", r), () -> frame.putNull("ref"));
         return write(frame);
-    }
-
-    private static void putScalars(ObjectNode node, Map<String, Object> fields) {
-        fields.forEach((name, value) -> {
-            switch (value) {
-                case Boolean b -> node.put(name, b);
-                case Integer i -> node.put(name, i);
-                case Long l -> node.put(name, l);
-                case Number n -> node.put(name, n.doubleValue());
-                default -> node.put(name, value.toString());
-            }
-        });
     }
 
     String write(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.herald.adapter.protocol;
 
+import io.herald.adapter.wire.InputFault;
 import io.herald.application.AcknowledgeMessage;
 import io.herald.application.Caller;
 import io.herald.application.ChatWithCharacter;
@@ -80,7 +81,7 @@ public final class ProtocolDispatcher {
         } catch (RuntimeException e) {
             String correlationId = UUID.randomUUID().toString();
             LOG.error("decoding a frame from {} failed (correlationId {})", connection, correlationId, e);
-            return new FrameDecoder.Invalid(ProtocolError.INVALID_JSON,
+            return new FrameDecoder.Invalid(InputFault.INVALID_JSON,
                     "the frame could not be read (correlationId " + correlationId + ")", Optional.empty());
         }
     }

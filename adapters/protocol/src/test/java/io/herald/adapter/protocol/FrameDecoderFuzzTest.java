@@ -3,6 +3,7 @@ package io.herald.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.adapter.wire.InputFault;
 import io.herald.application.fuzz.Fuzz;
 import io.herald.application.fuzz.Gen;
 import io.herald.application.fuzz.JsonShapes;
@@ -68,7 +69,7 @@ class FrameDecoderFuzzTest {
         Fuzz.check(500, beyondLong, value ->
                 assertThat(decoder.decode("{\"type\":\"player_state_update\",\"state\":{\"lat\":" + value + "}}"))
                         .isInstanceOfSatisfying(FrameDecoder.Invalid.class, invalid -> {
-                            assertThat(invalid.error()).isEqualTo(ProtocolError.INVALID_NUMBER);
+                            assertThat(invalid.error()).isEqualTo(InputFault.INVALID_NUMBER);
                             assertThat(invalid.detail()).contains("'state.lat'");
                         }));
     }
@@ -83,7 +84,7 @@ class FrameDecoderFuzzTest {
         Fuzz.check(500, pastDouble, value ->
                 assertThat(decoder.decode("{\"type\":\"player_state_update\",\"lng\":" + value + "}"))
                         .isInstanceOfSatisfying(FrameDecoder.Invalid.class, invalid -> {
-                            assertThat(invalid.error()).isEqualTo(ProtocolError.INVALID_NUMBER);
+                            assertThat(invalid.error()).isEqualTo(InputFault.INVALID_NUMBER);
                             assertThat(invalid.detail()).contains("'lng'");
                         }));
     }

@@ -3,6 +3,7 @@ package io.herald.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.adapter.wire.InputFault;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +47,12 @@ class FrameDecoderTest {
     @Test
     void nesting_past_the_parsers_limit_is_invalid_json_not_a_crash() {
         assertThat(decode("[".repeat(5000) + "]".repeat(5000))).isInstanceOfSatisfying(FrameDecoder.Invalid.class,
-                invalid -> assertThat(invalid.error()).isEqualTo(ProtocolError.INVALID_JSON));
+                invalid -> assertThat(invalid.error()).isEqualTo(InputFault.INVALID_JSON));
     }
 
     @Test
     void no_text_at_all_is_invalid_json() {
         assertThat(decode(null)).isInstanceOfSatisfying(FrameDecoder.Invalid.class,
-                invalid -> assertThat(invalid.error()).isEqualTo(ProtocolError.INVALID_JSON));
+                invalid -> assertThat(invalid.error()).isEqualTo(InputFault.INVALID_JSON));
     }
 }
