@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.function.DoublePredicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A scrape of {@code /metrics} after real players did real things shows exactly those things counted. */
@@ -21,14 +21,15 @@ class MetricsEndToEndTest {
     private static HeraldServer server;
     private static String base;
 
-    @BeforeAll
-    static void start() {
+    /** A server per test, so that every count a test reads is its own. */
+    @BeforeEach
+    void start() {
         server = FreshServer.start("metrics", "herald.messages.cooldown", "300s");
         base = "http://127.0.0.1:" + server.port();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         server.close();
     }
 
@@ -97,5 +98,23 @@ class MetricsEndToEndTest {
         assertThat(sample(scrape, "herald_events_queue_depth")).hasValue(0);
         assertThat(sample(scrape, "http_server_requests_seconds_count", "uri=\"/runtime/events\"", "status=\"200\""))
                 .hasValue(2);
+    }
+
+    @Test
+    void frames_are_counted_by_type_and_refusals_on_both_channels_by_their_stable_code() {
+        PlayerClient cal = PlayerClient.register(base, "Cal", null);
+        Device calPhone = cal.online();
+        calPhone.send("{\"type\":\"warp_drive\"}");
+        calPhone.await("error");
+        assertThat(PlayerClient.post(base + "/runtime/events", cal.token, "{\"sessionId\":1}").status()).isEqualTo(400);
+
+        String scrape = scrapeUntil("herald_refusals_total", v -> v >= 1, "channel=\"websocket\"",
+                "code=\"unknown_type\"");
+        assertThat(sample(scrape, "herald_frames_in_total", "type=\"join_session\"")).isPresent();
+        assertThat(sample(scrape, "herald_frames_in_total", "type=\"invalid\"")).hasValue(1);
+        assertThat(sample(scrape, "herald_refusals_total", "channel=\"websocket\"", "code=\"unknown_type\""))
+                .hasValue(1);
+        assertThat(scrape.lines().filter(l -> l.startsWith("herald_refusals_total{") && l.contains("channel=\"http\""))
+                .toList()).isNotEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.adapter.http;
 
+import io.herald.application.port.Metrics;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,25 +19,37 @@ import org.slf4j.LoggerFactory;
 public class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final Metrics metrics;
+
+    public ApiErrors(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Every error answer goes out through here, so each is counted by its stable code. */
+    private HttpResponse<String> answer(HttpStatus status, String code, String message) {
+        metrics.refused("http", code);
+        return HttpJson.error(status, code, message);
+    }
+
     @Error(global = true, status = HttpStatus.NOT_FOUND)
     public HttpResponse<String> notFound(HttpRequest<?> request) {
-        return HttpJson.error(HttpStatus.NOT_FOUND, "not_found", "no such endpoint: " + request.getPath());
+        return answer(HttpStatus.NOT_FOUND, "not_found", "no such endpoint: " + request.getPath());
     }
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     public HttpResponse<String> methodNotAllowed(HttpRequest<?> request) {
-        return HttpJson.error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
                 request.getMethodName() + " is not allowed on " + request.getPath());
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     public HttpResponse<String> unsupportedMediaType(HttpRequest<?> request) {
-        return HttpJson.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send application/json");
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send application/json");
     }
 
     @Error(global = true, status = HttpStatus.BAD_REQUEST)
     public HttpResponse<String> badRequest(HttpRequest<?> request) {
-        return HttpJson.error(HttpStatus.BAD_REQUEST, "bad_request", "the request could not be read");
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", "the request could not be read");
     }
 
     @Error(global = true, exception = Exception.class)
@@ -48,6 +61,7 @@ public class ApiErrors {
             LOG.debug("{} {} answered {} {}: {}", request.getMethodName(), request.getPath(), answer.status().getCode(),
                     answer.code(), answer.message());
         }
+        metrics.refused("http", answer.code());
         return answer.response();
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /** What the log says about a failed request: a fault once with its correlation id, a client's mistake never loudly. */
 class ApiErrorsTest {
     private final HttpFixture http = new HttpFixture(new FakeHerald());
-    private final ApiErrors errors = new ApiErrors();
+    private final ApiErrors errors = new ApiErrors(http.herald.metrics);
     private final Logger log = (Logger) LoggerFactory.getLogger(ApiErrors.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private Level previous;
@@ -84,5 +84,17 @@ class ApiErrorsTest {
         errors.failed(request, ApiException.rateLimited("too many", Duration.ofSeconds(1)));
 
         assertThat(lines.list).isEmpty();
+    }
+
+    @Test
+    void every_answer_is_counted_by_its_stable_code() {
+        MutableHttpRequest<String> request = HttpFixture.post("/runtime/events", null, "{}");
+
+        errors.failed(request, new IllegalStateException("boom"));
+        errors.failed(request, new ApiException(io.micronaut.http.HttpStatus.BAD_REQUEST, "invalid_field", "no"));
+        errors.notFound(request);
+
+        assertThat(http.herald.metrics.lines())
+                .containsExactly("refused http internal_error", "refused http invalid_field", "refused http not_found");
     }
 }

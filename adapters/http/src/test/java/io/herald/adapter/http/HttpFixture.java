@@ -25,10 +25,11 @@ final class HttpFixture {
     final JwtSessionTokens tokens;
     final Callers callers;
     final ClientAddresses addresses = new ClientAddresses(Optional.of(ADDRESS_HEADER));
-    private final ApiErrors errors = new ApiErrors();
+    private final ApiErrors errors;
 
     HttpFixture(FakeHerald herald) {
         this.herald = herald;
+        this.errors = new ApiErrors(herald.metrics);
         this.tokens = new JwtSessionTokens(SECRET, Duration.ofHours(1), herald.clock);
         this.callers = new Callers(tokens, Optional.of(SERVICE_KEY));
     }

@@ -42,7 +42,8 @@ public final class FrameDecoder {
         Optional<String> ref();
     }
 
-    public record Valid(Inbound frame, Optional<String> ref) implements Decoded {
+    /** {@code type} is the frame's own word for what it is ({@code join_session}, {@code room_send}…). */
+    public record Valid(Inbound frame, String type, Optional<String> ref) implements Decoded {
     }
 
     /** {@code error}'s code goes into the error frame, with {@code detail} as its message. */
@@ -74,7 +75,8 @@ public final class FrameDecoder {
         Optional<String> ref = Optional.ofNullable(node.get("ref")).filter(JsonNode::isTextual).map(JsonNode::asText)
                 .map(r -> r.length() > 64 ? r.substring(0, 64) : r);
         try {
-            return new Valid(frame(node), ref);
+            Inbound frame = frame(node);
+            return new Valid(frame, node.get("type").asText(), ref);
         } catch (Refusal refusal) {
             return new Invalid(refusal.error, refusal.getMessage(), ref);
         }

@@ -13,6 +13,7 @@ import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
+import io.herald.application.port.Metrics;
 import io.herald.domain.ConnectionId;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class ProtocolDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolDispatcher.class);
 
     private final FrameDecoder decoder;
+    private final Metrics metrics;
     private final Frames frames;
     private final JoinSession join;
     private final AcknowledgeMessage acknowledge;
@@ -44,7 +46,8 @@ public final class ProtocolDispatcher {
 
     public ProtocolDispatcher(FrameDecoder decoder, Frames frames, JoinSession join, AcknowledgeMessage acknowledge,
             RelayPlayerState relay, Rooms rooms, PlayerNotifications notifications, ConnectionActivity activity,
-            RelayVoice voice, ChatWithCharacter chat) {
+            RelayVoice voice, ChatWithCharacter chat, Metrics metrics) {
+        this.metrics = metrics;
         this.decoder = decoder;
         this.frames = frames;
         this.join = join;
@@ -60,8 +63,14 @@ public final class ProtocolDispatcher {
     public List<String> handle(ConnectionId connection, String text) {
         noteActivity(connection);
         return switch (decode(connection, text)) {
-            case FrameDecoder.Invalid invalid -> List.of(frames.error(invalid.error().code(), invalid.detail(), invalid.ref()));
-            case FrameDecoder.Valid valid -> dispatch(connection, valid.frame(), valid.ref());
+            case FrameDecoder.Invalid invalid -> {
+                metrics.frameIn("invalid");
+                yield List.of(error(invalid.error().code(), invalid.detail(), invalid.ref()));
+            }
+            case FrameDecoder.Valid valid -> {
+                metrics.frameIn(valid.type());
+                yield dispatch(connection, valid.frame(), valid.ref());
+            }
         };
     }
 
@@ -120,7 +129,7 @@ public final class ProtocolDispatcher {
                         new Caller.OnConnection(connection), say.room(), say.text(), say.clientMessageId()))) {
                     case SendRoomMessage.Sent sent -> List.of(frames.roomSent(sent.message(), sent.repeated(),
                             say.clientMessageId().map(Object::toString)));
-                    case SendRoomMessage.Limited limited -> List.of(frames.rateLimited(
+                    case SendRoomMessage.Limited limited -> List.of(rateLimited(
                             "too many messages to this room; slow down", limited.retryAfter().toMillis(), ref));
                     case Refused refused -> refusal(refused, ref);
                 };
@@ -141,7 +150,7 @@ public final class ProtocolDispatcher {
                 case Inbound.TextToCharacter say -> switch (chat.say(new ChatWithCharacter.Command(
                         new Caller.OnConnection(connection), say.character(), say.text()))) {
                     case ChatWithCharacter.Replied replied -> List.of();
-                    case ChatWithCharacter.Limited limited -> List.of(frames.rateLimited(
+                    case ChatWithCharacter.Limited limited -> List.of(rateLimited(
                             "too many messages to characters; slow down", limited.retryAfter().toMillis(), ref));
                     case Refused refused -> refusal(refused, ref);
                 };
@@ -157,7 +166,7 @@ public final class ProtocolDispatcher {
             };
         } catch (RuntimeException e) {
             LOG.warn("frame from {} failed", connection, e);
-            return List.of(frames.error("unavailable", "the frame could not be handled now; send it again", ref));
+            return List.of(error("unavailable", "the frame could not be handled now; send it again", ref));
         }
     }
 
@@ -166,13 +175,24 @@ public final class ProtocolDispatcher {
             case RelayVoice.Started started -> List.of(frames.voiceStarted(started.voice()));
             case RelayVoice.Relayed relayed -> List.of();
             case RelayVoice.Ended ended -> List.of(frames.voiceEnded(ended.voice()));
-            case RelayVoice.Limited limited -> List.of(frames.rateLimited("too many voice chunks; slow down",
+            case RelayVoice.Limited limited -> List.of(rateLimited("too many voice chunks; slow down",
                     limited.retryAfter().toMillis(), ref));
             case Refused refused -> refusal(refused, ref);
         };
     }
 
     private List<String> refusal(Refused refused, Optional<String> ref) {
-        return List.of(frames.error(refused.refusal().code(), refused.refusal().message(), ref));
+        return List.of(error(refused.refusal().code(), refused.refusal().message(), ref));
+    }
+
+    /** Every refusal on a socket goes out through here, so each is counted by its stable code. */
+    private String error(String code, String message, Optional<String> ref) {
+        metrics.refused("websocket", code);
+        return frames.error(code, message, ref);
+    }
+
+    private String rateLimited(String message, long retryAfterMillis, Optional<String> ref) {
+        metrics.refused("websocket", "rate_limited");
+        return frames.rateLimited(message, retryAfterMillis, ref);
     }
 }

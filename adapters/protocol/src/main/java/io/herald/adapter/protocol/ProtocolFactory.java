@@ -10,6 +10,7 @@ import io.herald.application.RelayPlayerState;
 import io.herald.application.RelayVoice;
 import io.herald.application.RoomHistory;
 import io.herald.application.SendRoomMessage;
+import io.herald.application.port.Metrics;
 import io.herald.application.SubscribeRoom;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -35,8 +36,8 @@ public class ProtocolFactory {
     ProtocolDispatcher dispatcher(@Named("protocol") ObjectMapper json, Frames frames, JoinSession join,
             AcknowledgeMessage acknowledge, RelayPlayerState relay, SubscribeRoom subscribe, SendRoomMessage send,
             RoomHistory history, PlayerNotifications notifications, ConnectionActivity activity, RelayVoice voice,
-            ChatWithCharacter chat) {
+            ChatWithCharacter chat, Metrics metrics) {
         return new ProtocolDispatcher(new FrameDecoder(json), frames, join, acknowledge, relay,
-                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity, voice, chat);
+                new ProtocolDispatcher.Rooms(subscribe, send, history), notifications, activity, voice, chat, metrics);
     }
 }

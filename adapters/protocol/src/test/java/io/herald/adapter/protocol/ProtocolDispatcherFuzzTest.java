@@ -10,6 +10,7 @@ import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.fake.FakeHerald;
+import io.herald.application.port.Metrics;
 import io.herald.application.fuzz.Fuzz;
 import io.herald.application.fuzz.Gen;
 import io.herald.domain.Connection;
@@ -42,7 +43,7 @@ class ProtocolDispatcherFuzzTest {
                     herald.fanout, herald.clock, new PositionRelay(PositionRelay.DEFAULT_INTERVAL)),
             new ProtocolDispatcher.Rooms(herald.subscribeRoom, herald.sendRoomMessage, herald.roomHistory),
             herald.playerNotifications, herald.connectionActivity, herald.relayVoice,
-            herald.chatWithCharacter);
+            herald.chatWithCharacter, Metrics.NONE);
     private final FakeHerald.TestTeam team = herald.team("Ana", "Ben");
     private final PlayerId ana = team.player(0);
     private final ConnectionId anaPhone = new ConnectionId("ana-phone");

@@ -29,7 +29,7 @@ class ProtocolDispatcherTest {
                     herald.fanout, herald.clock, new PositionRelay(PositionRelay.DEFAULT_INTERVAL)),
             new ProtocolDispatcher.Rooms(herald.subscribeRoom, herald.sendRoomMessage, herald.roomHistory),
             herald.playerNotifications, herald.connectionActivity, herald.relayVoice,
-            herald.chatWithCharacter);
+            herald.chatWithCharacter, herald.metrics);
     private final TestTeam team = herald.team("Ana", "Ben");
     private final PlayerId ana = team.player(0);
     private final ConnectionId anaPhone = new ConnectionId("ana-phone");
@@ -162,5 +162,22 @@ class ProtocolDispatcherTest {
     void ping_is_answered_with_pong() {
         assertThat(send(anaPhone, "{\"type\":\"ping\"}")).singleElement()
                 .satisfies(pong -> assertThat(pong.get("type").asText()).isEqualTo("pong"));
+    }
+
+    @Test
+    void each_frame_is_counted_by_its_type_and_each_refusal_by_its_stable_code() {
+        send(anaPhone, "{\"type\":\"ping\"}");
+        send(anaPhone, "{\"type\":\"warp_drive\"}");
+        send(anaPhone, "not json");
+        send(anaPhone, "{\"type\":\"ai_message_read\",\"sessionId\":\"elsewhere\",\"sk\":\"%s\"}"
+                .formatted(anasCopy.inboxKey().value()));
+
+        assertThat(herald.metrics.lines()).filteredOn(line -> line.startsWith("frame in") || line.startsWith("refused"))
+                .containsExactly(
+                        "frame in join_session",
+                        "frame in ping",
+                        "frame in invalid", "refused websocket unknown_type",
+                        "frame in invalid", "refused websocket invalid_json",
+                        "frame in ai_message_read", "refused websocket session_mismatch");
     }
 }
