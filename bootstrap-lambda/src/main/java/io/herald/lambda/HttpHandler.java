@@ -5,6 +5,7 @@ import io.herald.application.port.SessionTokens;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import java.util.Map;
 
@@ -23,11 +24,17 @@ public class HttpHandler extends APIGatewayV2HTTPEventFunction {
         super(context);
     }
 
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LazyStart.builder();
+    }
+
     /**
      * SnapStart priming: requests through routing, token checks, the JSON layer and one store read (a session that
      * does not exist answers 404), so the snapshot holds a warm handler. Nothing is written.
      */
     void prime() {
+        LazyStart.createSingletons(getApplicationContext());
         String token = getApplicationContext().getBean(SessionTokens.class)
                 .issue(new SessionId("snapstart-priming"), new PlayerId("snapstart-priming"));
         handleRequest(priming("/health", null), null);

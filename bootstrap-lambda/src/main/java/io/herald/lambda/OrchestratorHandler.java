@@ -5,6 +5,7 @@ import io.herald.adapter.micronaut.ConnectionSettings;
 import io.herald.application.ManageConnections;
 import io.herald.application.OrchestrateMessages;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.SessionId;
@@ -40,11 +41,17 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
         super(context);
     }
 
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LazyStart.builder();
+    }
+
     /**
      * SnapStart priming: decode a scheduled tick, run a periodic check and read one page of connection records (store
      * reads only, nothing written: the tick's cleanup itself is not run, it could close live connections).
      */
     void prime() {
+        LazyStart.createSingletons(getApplicationContext());
         EventBridgeEvents.decode(Map.of("version", "0", "id", "snapstart-priming", "detail-type", "Scheduled Event",
                 "source", "aws.events", "time", "2026-01-01T00:00:00Z", "region", "us-east-1",
                 "resources", java.util.List.of(), "detail", Map.of()));

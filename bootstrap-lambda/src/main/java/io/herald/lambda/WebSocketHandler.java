@@ -9,6 +9,7 @@ import io.herald.application.RelayVoice;
 import io.herald.application.port.SessionTokens;
 import io.herald.domain.ConnectionId;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -45,11 +46,17 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
         super(context);
     }
 
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LazyStart.builder();
+    }
+
     /**
      * SnapStart priming: frames down the whole path (codec, dispatcher, a store read, the reply) so the classes, the
      * JSON mappers and the DynamoDB client are ready in the snapshot. Nothing is written.
      */
     void prime() {
+        LazyStart.createSingletons(getApplicationContext());
         execute(priming("{\"type\":\"ping\"}"));
         execute(priming("{\"type\":\"ai_message_delivered\",\"sessionId\":\"priming\",\"sk\":\"ai-msg#priming#Priming-0\"}"));
     }

@@ -4,9 +4,9 @@ import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.Push;
 import io.herald.application.port.PushFormat;
+import io.herald.application.retry.Backoff;
 import io.herald.domain.ConnectionId;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PostToConne
  */
 final class ApiGatewayConnectionGateway implements ConnectionGateway, ConnectionCloser, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayConnectionGateway.class);
-    private static final long FIRST_BACKOFF_MILLIS = 25;
-    private static final long MAX_BACKOFF_MILLIS = 400;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(25), Duration.ofMillis(400));
     /** A nearly spent deadline still gives its last request this long; never zero, which would mean no timeout. */
     private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(250);
 
@@ -67,7 +66,7 @@ final class ApiGatewayConnectionGateway implements ConnectionGateway, Connection
                             data.asByteArrayUnsafe().length, connection, describe(e));
                     return PushResult.FAILED;
                 }
-                Duration wait = backoff(attempt);
+                Duration wait = BACKOFF.delay(attempt);
                 if (attempt >= budget.attempts() || remaining(deadline).compareTo(wait.plus(SHORTEST_ATTEMPT)) < 0) {
                     LOG.warn("push to connection {} still throttled after {} of at most {} attempts within {}; "
                             + "the message stays owed", connection, attempt, budget.attempts(), budget.deadline());
@@ -106,11 +105,6 @@ final class ApiGatewayConnectionGateway implements ConnectionGateway, Connection
             return service.statusCode() + (code == null ? "" : " " + code);
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    private static Duration backoff(int attempt) {
-        long cap = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt - 1, 10));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
     }
 
     private static boolean sleep(Duration wait) {

@@ -19,12 +19,12 @@ final class BatchWriter {
 
     private final DynamoDbClient client;
     private final String table;
-    private final Retrying retrying;
+    private final StoreCall storeCall;
 
-    BatchWriter(DynamoDbClient client, String table, Retrying retrying) {
+    BatchWriter(DynamoDbClient client, String table, StoreCall storeCall) {
         this.client = client;
         this.table = table;
-        this.retrying = retrying;
+        this.storeCall = storeCall;
     }
 
     void putAll(List<Map<String, AttributeValue>> items) {
@@ -38,19 +38,19 @@ final class BatchWriter {
     }
 
     private void write(List<WriteRequest> requests) {
-        long giveUpAt = System.nanoTime() + retrying.deadline().toNanos();
+        long giveUpAt = System.nanoTime() + storeCall.deadline().toNanos();
         for (int from = 0; from < requests.size(); from += CHUNK) {
             List<WriteRequest> pending = requests.subList(from, Math.min(from + CHUNK, requests.size()));
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round > 0) {
                     if (System.nanoTime() >= giveUpAt) {
                         throw new StoreUnavailableException(pending.size() + " items still unprocessed after "
-                                + retrying.deadline(), null);
+                                + storeCall.deadline(), null);
                     }
-                    Retrying.backOff(round);
+                    StoreCall.pause(round);
                 }
                 List<WriteRequest> batch = pending;
-                BatchWriteItemResponse response = retrying.call("BatchWriteItem",
+                BatchWriteItemResponse response = storeCall.call("BatchWriteItem",
                         () -> client.batchWriteItem(b -> b.requestItems(Map.of(table, batch))));
                 pending = new ArrayList<>(response.unprocessedItems().getOrDefault(table, List.of()));
             }

@@ -4,8 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * {@code herald.dynamodb.*}: which table, whether to create it on start (local and dev), and the time bounds of
- * claims and writes. The endpoint, region and credentials are the SDK client's ({@code aws.*} settings).
+ * {@code herald.dynamodb.*}: which table, whether to create it on start (local and dev), the time bounds of claims
+ * and writes, and the SDK client's retries ({@link DynamoDbClientSettings}). The endpoint, region and credentials are
+ * the SDK client's ({@code aws.*} settings).
  */
 @ConfigurationProperties("herald.dynamodb")
 public class DynamoDbSettings {
@@ -15,6 +16,8 @@ public class DynamoDbSettings {
     private Duration writeDeadline = Duration.ofSeconds(20);
     private boolean combineWrites;
     private boolean confirmTransactions;
+    private int maxAttempts = 8;
+    private Duration attemptTimeout = Duration.ofSeconds(5);
 
     public String getTableName() {
         return tableName;
@@ -40,6 +43,7 @@ public class DynamoDbSettings {
         this.claimLease = claimLease;
     }
 
+    /** The bound of one DynamoDB call, its SDK retries included; also of re-sending unprocessed batch items. */
     public Duration getWriteDeadline() {
         return writeDeadline;
     }
@@ -64,5 +68,26 @@ public class DynamoDbSettings {
 
     public void setConfirmTransactions(boolean confirmTransactions) {
         this.confirmTransactions = confirmTransactions;
+    }
+
+    /** Attempts of one call the SDK client makes on throttling, a 5xx or an I/O failure, the first included. */
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("herald.dynamodb.max-attempts must be 1 or more");
+        }
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** The bound of one attempt, so a hung connection costs one attempt, not the whole deadline. */
+    public Duration getAttemptTimeout() {
+        return attemptTimeout;
+    }
+
+    public void setAttemptTimeout(Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
     }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The one table every Herald store shares, with the retry, batch and transaction policy every call goes through.
+ * The one table every Herald store shares, with the failure, batch and transaction policy every call goes through.
  * Transactions of concurrent callers are committed together ({@link GroupCommit}).
  */
 public final class DynamoDbTable implements AutoCloseable {
@@ -27,12 +27,13 @@ public final class DynamoDbTable implements AutoCloseable {
 
     private final DynamoDbClient client;
     private final String name;
-    private final Retrying retrying;
+    private final StoreCall storeCall;
     private final BatchWriter batchWriter;
     private final GroupCommit groupCommit;
 
     /**
-     * @param writeDeadline how long a call keeps retrying throttling and transient failures before it fails
+     * @param writeDeadline how long unprocessed batch items are sent again; the SDK client bounds each call by the
+     *                      same deadline ({@link DynamoDbClientSettings})
      */
     public DynamoDbTable(DynamoDbClient client, String name, Duration writeDeadline) {
         this(client, name, writeDeadline, new StoreRoundTrips());
@@ -49,8 +50,8 @@ public final class DynamoDbTable implements AutoCloseable {
             boolean confirmTransactions) {
         this.client = roundTrips.counting(client);
         this.name = name;
-        this.retrying = new Retrying(writeDeadline);
-        this.batchWriter = new BatchWriter(this.client, name, retrying);
+        this.storeCall = new StoreCall(writeDeadline);
+        this.batchWriter = new BatchWriter(this.client, name, storeCall);
         this.groupCommit = new GroupCommit(items -> {
             call("TransactWriteItems", () -> this.client.transactWriteItems(b -> b.transactItems(items)));
             return null;
@@ -91,7 +92,7 @@ public final class DynamoDbTable implements AutoCloseable {
     }
 
     <T> T call(String what, Supplier<T> call) {
-        return retrying.call(what, call);
+        return storeCall.call(what, call);
     }
 
     /** A strongly consistent read of one item, if it exists. */

@@ -50,7 +50,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * @param write     sends one TransactWriteItems (with whatever retrying of throttling the table does)
+     * @param write     sends one TransactWriteItems (the SDK client retries its throttling)
      * @param maxItems  the store's limit per transaction (DynamoDB: 100)
      * @param committers how many transactions may be in flight at once
      */
@@ -237,7 +237,7 @@ final class GroupCommit implements AutoCloseable {
             }
         }
         if (retry.stream().anyMatch(p -> p.attempt() > 1)) {
-            Retrying.backOff(retry.stream().mapToInt(Pending::attempt).max().orElse(1));
+            StoreCall.pause(retry.stream().mapToInt(Pending::attempt).max().orElse(1));
         }
         synchronized (queue) {
             for (int i = retry.size() - 1; i >= 0; i--) {

@@ -40,4 +40,22 @@ class DynamoDbWiringTest {
             assertThat(dynamo.client().listTables().tableNames()).contains("wired");
         }
     }
+
+    @Test
+    void the_client_from_aws_settings_retries_and_times_out_as_herald_dynamodb_says() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "aws.region", "eu-west-1",
+                "aws.access-key-id", "local",
+                "aws.secret-key", "local",
+                "herald.dynamodb.max-attempts", 3,
+                "herald.dynamodb.write-deadline", "7s",
+                "herald.dynamodb.attempt-timeout", "2s"))) {
+            var configuration = context.getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
+                    .serviceClientConfiguration().overrideConfiguration();
+
+            assertThat(configuration.apiCallTimeout()).contains(java.time.Duration.ofSeconds(7));
+            assertThat(configuration.apiCallAttemptTimeout()).contains(java.time.Duration.ofSeconds(2));
+            assertThat(configuration.retryStrategy()).hasValueSatisfying(s -> assertThat(s.maxAttempts()).isEqualTo(3));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.herald.adapter.dynamodb;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -31,12 +37,12 @@ final class FaultInjector implements ExecutionInterceptor {
     private static final ExecutionAttribute<String> FAULT = new ExecutionAttribute<>("herald.fault");
     private static final ExecutionAttribute<Boolean> BROKEN_CALL = new ExecutionAttribute<>("herald.broken");
     private static final ExecutionAttribute<List<WriteRequest>> DROPPED = new ExecutionAttribute<>("herald.dropped");
-    private static final String NOT_APPLIED = "throttle-before";
     private static final String APPLIED = "throttle-after";
     private static final String BROKEN = "broken";
     private static final String NONE = "none";
 
     private final AtomicBoolean chaos = new AtomicBoolean();
+    private final AtomicBoolean throttleAll = new AtomicBoolean();
     /** Seeded, so a failing run can be replayed; half of the draws come up faulty. */
     private final java.util.Random coin = new java.util.Random(20261122);
     private final AtomicInteger throttles = new AtomicInteger();
@@ -45,6 +51,11 @@ final class FaultInjector implements ExecutionInterceptor {
 
     void chaos(boolean on) {
         chaos.set(on);
+    }
+
+    /** Every attempt throttled before DynamoDB applies it, for tests of how often a call is tried. */
+    void throttleEverything(boolean on) {
+        throttleAll.set(on);
     }
 
     /** The next save writes its first batch of copies, then its next write fails without effect. */
@@ -104,19 +115,12 @@ final class FaultInjector implements ExecutionInterceptor {
         return batch.toBuilder().requestItems(Map.of(table.getKey(), all.subList(0, keep))).build();
     }
 
-    /** Decided per HTTP attempt, so the SDK's own retries meet faults too, as they would in production. */
+    /** A call that must break does so on every attempt: DynamoDB is asked an operation it does not know. */
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
-        String fault = NONE;
-        if (Boolean.TRUE.equals(attributes.getAttribute(BROKEN_CALL))) {
-            fault = BROKEN;
-        } else if (chaos.get() && attributes.getAttribute(DROPPED) == null && coinFlip()) {
-            faults.incrementAndGet();
-            fault = throttles.incrementAndGet() % 2 == 0 ? APPLIED : NOT_APPLIED;
-        }
-        attributes.putAttribute(FAULT, fault);
-        if (NOT_APPLIED.equals(fault) || BROKEN.equals(fault)) {
-            // An operation DynamoDB does not know: it answers an error and changes nothing.
+        boolean broken = Boolean.TRUE.equals(attributes.getAttribute(BROKEN_CALL));
+        attributes.putAttribute(FAULT, broken ? BROKEN : NONE);
+        if (broken) {
             return context.httpRequest().toBuilder().putHeader("X-Amz-Target", "DynamoDB_20120810.Injected").build();
         }
         return context.httpRequest();
@@ -124,25 +128,71 @@ final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-        String fault = attributes.getAttribute(FAULT);
-        if (NONE.equals(fault)) {
+        if (!BROKEN.equals(attributes.getAttribute(FAULT))) {
             return context.httpResponse();
         }
-        return context.httpResponse().toBuilder().statusCode(400)
-                .putHeader("x-amzn-ErrorType", errorType(fault))
+        return context.httpResponse().toBuilder().statusCode(400).putHeader("x-amzn-ErrorType", errorType(BROKEN))
                 .build();
     }
 
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
             ExecutionAttributes attributes) {
-        String fault = attributes.getAttribute(FAULT);
-        if (NONE.equals(fault)) {
+        if (!BROKEN.equals(attributes.getAttribute(FAULT))) {
             return context.responseBody();
         }
+        return Optional.of(errorBody(BROKEN));
+    }
+
+    /**
+     * The transport under the client, where throttling is decided for each HTTP attempt (interceptors that modify
+     * the request run once per call), so the SDK's own retries meet faults as they would in production: alternately
+     * before DynamoDB applied the request (it is never sent) and after (sent, its answer replaced).
+     */
+    SdkHttpClient over(SdkHttpClient real) {
+        return new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                boolean throttle = throttleAll.get() || chaos.get() && coinFlip();
+                if (!throttle) {
+                    return real.prepareRequest(request);
+                }
+                faults.incrementAndGet();
+                boolean applied = !throttleAll.get() && throttles.incrementAndGet() % 2 == 0;
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws IOException {
+                        if (applied) {
+                            HttpExecuteResponse answer = real.prepareRequest(request).call();
+                            if (answer.responseBody().isPresent()) {
+                                answer.responseBody().get().readAllBytes();
+                                answer.responseBody().get().close();
+                            }
+                        }
+                        return HttpExecuteResponse.builder()
+                                .response(SdkHttpResponse.builder().statusCode(400)
+                                        .putHeader("x-amzn-ErrorType", errorType(APPLIED)).build())
+                                .responseBody(AbortableInputStream.create(errorBody(APPLIED)))
+                                .build();
+                    }
+
+                    @Override
+                    public void abort() {
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
+    private static InputStream errorBody(String fault) {
         String body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType(fault)
                 + "\",\"message\":\"injected by the test\"}";
-        return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String errorType(String fault) {

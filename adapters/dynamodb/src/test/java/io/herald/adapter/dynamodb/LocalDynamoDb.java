@@ -49,15 +49,18 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .build();
     }
 
-    /** A client on which only Herald's own retry loop stands between a fault and the caller. */
-    DynamoDbClient clientWithoutSdkRetries(ExecutionInterceptor... interceptors) {
+    /** A client that retries as Herald configures production clients, with this many attempts per call. */
+    DynamoDbClient clientRetryingAsHerald(int attempts, FaultInjector faults, ExecutionInterceptor... interceptors) {
+        DynamoDbSettings settings = new DynamoDbSettings();
+        settings.setMaxAttempts(attempts);
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))
-                        .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                .httpClient(faults.over(UrlConnectionHttpClient.create()))
+                .overrideConfiguration(c -> DynamoDbClientSettings.apply(c.executionInterceptors(
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(faults),
+                                java.util.stream.Stream.of(interceptors)).toList()), settings))
                 .build();
     }
 

@@ -4,10 +4,10 @@ import io.herald.application.port.Clock;
 import io.herald.application.port.CompositionRecorder;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.SystemPromptSource;
+import io.herald.application.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OpenAiComposer implements MessageComposer {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiComposer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
     /** A request started with less time than this left could only time out. */
     private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(50);
 
@@ -91,7 +90,7 @@ final class OpenAiComposer implements MessageComposer {
                     return failed(broken.reason(), usage);
                 }
                 case Attempt.Transient failure -> {
-                    Duration wait = failure.retryAfter().orElse(backoff(attempt));
+                    Duration wait = failure.retryAfter().orElse(BACKOFF.delay(attempt));
                     if (remaining(deadline).compareTo(wait.plus(SHORTEST_ATTEMPT)) < 0) {
                         return failed(failure.reason() + (failure.retryAfter().isPresent()
                                 ? "; retry-after " + wait.toMillis() + " ms is beyond the budget"
@@ -148,11 +147,6 @@ final class OpenAiComposer implements MessageComposer {
             // Statistics must not cost the player the message: the composition stands without its record.
             LOG.warn("could not record the model call for {}", request.event().id(), e);
         }
-    }
-
-    private static Duration backoff(int attempt) {
-        long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
     }
 
     private static boolean sleep(Duration wait) {
