@@ -1,6 +1,8 @@
 package io.herald.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.herald.application.port.SessionTokens;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
@@ -39,6 +41,16 @@ public class HttpHandler extends APIGatewayV2HTTPEventFunction {
                 .issue(new SessionId("snapstart-priming"), new PlayerId("snapstart-priming"));
         handleRequest(priming("/health", null), null);
         handleRequest(priming("/api/runtime/session/snapstart-priming", token), null);
+        LambdaMetrics.forget(getApplicationContext());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        try {
+            return super.handleRequest(request, context);
+        } finally {
+            LambdaMetrics.flush(getApplicationContext());
+        }
     }
 
     private static APIGatewayV2HTTPEvent priming(String path, String token) {

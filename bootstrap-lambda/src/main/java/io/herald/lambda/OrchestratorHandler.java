@@ -57,6 +57,7 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
                 "resources", java.util.List.of(), "detail", Map.of()));
         orchestrate.handle(new PeriodicCheck(new SessionId("snapstart-priming"), java.time.Instant.now()));
         connections.all(java.util.Optional.empty(), 1);
+        LambdaMetrics.forget(getApplicationContext());
     }
 
     /** Thrown so the invocation fails and EventBridge delivers the event again later. */
@@ -68,6 +69,14 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
 
     @Override
     public String execute(Map<String, Object> envelope) {
+        try {
+            return handle(envelope);
+        } finally {
+            LambdaMetrics.flush(getApplicationContext());
+        }
+    }
+
+    private String handle(Map<String, Object> envelope) {
         return switch (EventBridgeEvents.decode(envelope)) {
             case EventBridgeEvents.Game game -> switch (orchestrate.handle(game.event())) {
                 case OrchestrateMessages.InProgressElsewhere busy -> throw new NotFinished(

@@ -59,6 +59,7 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
         LazyStart.createSingletons(getApplicationContext());
         execute(priming("{\"type\":\"ping\"}"));
         execute(priming("{\"type\":\"ai_message_delivered\",\"sessionId\":\"priming\",\"sk\":\"ai-msg#priming#Priming-0\"}"));
+        LambdaMetrics.forget(getApplicationContext());
     }
 
     private static APIGatewayV2WebSocketEvent priming(String frame) {
@@ -73,6 +74,14 @@ public class WebSocketHandler extends MicronautRequestHandler<APIGatewayV2WebSoc
 
     @Override
     public APIGatewayV2WebSocketResponse execute(APIGatewayV2WebSocketEvent event) {
+        try {
+            return route(event);
+        } finally {
+            LambdaMetrics.flush(getApplicationContext());
+        }
+    }
+
+    private APIGatewayV2WebSocketResponse route(APIGatewayV2WebSocketEvent event) {
         ConnectionId connection = new ConnectionId(event.getRequestContext().getConnectionId());
         return switch (event.getRequestContext().getRouteKey()) {
             case "$connect" -> connect(connection, Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),

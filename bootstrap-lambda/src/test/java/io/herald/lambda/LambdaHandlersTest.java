@@ -9,6 +9,10 @@ import io.herald.adapter.dynamodb.LocalDynamoDb;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.domain.ConnectionId;
 import io.micronaut.context.ApplicationContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -135,5 +139,60 @@ class LambdaHandlersTest {
 
         assertThat(context.getBean(ConnectionRegistry.class).find(new ConnectionId("conn-Ben"))).isEmpty();
         assertThat(context.getBean(ConnectionRegistry.class).find(new ConnectionId("conn-Ana"))).isPresent();
+    }
+
+    /** What the handlers write to the log while the invocation runs, as CloudWatch would read it. */
+    private interface Invocation {
+        void run() throws Exception;
+    }
+
+    private static List<JsonNode> embeddedMetricsOf(Invocation invocation) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            invocation.run();
+        } finally {
+            System.setOut(original);
+        }
+        List<JsonNode> documents = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).lines().toList()) {
+            if (line.startsWith("{\"_aws\"")) {
+                documents.add(AwsStubs.JSON.readTree(line));
+            }
+        }
+        return documents;
+    }
+
+    private static boolean has(List<JsonNode> documents, String metric, String dimension, String value, double amount) {
+        return documents.stream().anyMatch(d -> d.at("/_aws/CloudWatchMetrics/0/Namespace").asText().equals("Herald")
+                && d.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText().equals(metric)
+                && d.path(dimension).asText().equals(value) && d.path(metric).asDouble() == amount);
+    }
+
+    @Test
+    void each_invocation_writes_what_it_measured_as_embedded_metrics_in_the_log() throws Exception {
+        JsonNode registration = httpCall("POST", "/api/teams", null, null, "{\"playerName\":\"Eve\",\"mode\":\"team\"}");
+        String token = registration.get("token").asText();
+        String session = registration.at("/session/sessionId").asText();
+        String player = registration.at("/session/playerId").asText();
+        String connection = "EmfConnection0=";
+        socket("$connect", connection, Map.of("token", token), null);
+
+        List<JsonNode> joining = embeddedMetricsOf(() -> socket("$default", connection, null,
+                "{\"type\":\"join_session\",\"sessionId\":\"" + session + "\",\"playerId\":\"" + player + "\"}"));
+        httpCall("POST", "/runtime/events", null, token, "{\"sessionId\":\"" + session + "\",\"playerId\":\"" + player
+                + "\",\"eventType\":\"NodeComplete\",\"nodeId\":\"node-9\"}");
+        Map<String, Object> envelope = lastEnvelope();
+        List<JsonNode> orchestrating = embeddedMetricsOf(
+                () -> orchestrator.handleRequest(envelope, new TestLambdaContext()));
+        List<JsonNode> refusing = embeddedMetricsOf(() -> httpCall("GET", "/api/no-such-thing", null, null, null));
+
+        assertThat(has(joining, "herald.frames.in", "type", "join_session", 1)).as("%s", joining).isTrue();
+        assertThat(has(orchestrating, "herald.events.orchestrated", "outcome", "sent", 1)).as("%s", orchestrating)
+                .isTrue();
+        assertThat(has(orchestrating, "herald.push", "result", "sent", 1)).as("%s", orchestrating).isTrue();
+        assertThat(has(refusing, "herald.refusals", "code", "not_found", 1)).as("%s", refusing).isTrue();
+        assertThat(orchestrating).noneMatch(d -> d.has("herald.frames.in")).as("an invocation reports only its own");
     }
 }
