@@ -172,23 +172,31 @@ public final class OrchestrateMessages {
     }
 
     private Outcome holdToCooldownThenSend(EventClaim.Granted claim, Speech speech, Instant now) {
-        switch (effectOf(speech, now)) {
-            case CooldownEffect.None none -> {
-                // Nothing to hold back; no window either, so events racing on one player cannot block each other.
-            }
-            case CooldownEffect.Open open -> {
-                Optional<CooldownWindow> blocking = cooldown.tryOpen(speech.trigger().session(), open.player(),
-                        open.window(), now);
-                if (blocking.isPresent()) {
-                    store.finishWithoutMessage(claim);
-                    return new CoolingDown(open.player(), blocking.get().until());
-                }
-            }
-            case CooldownEffect.Restart restart ->
-                    cooldown.restart(speech.trigger().session(), restart.players(), restart.window());
+        Optional<CoolingDown> held = holdBack(claim, speech, now);
+        if (held.isPresent()) {
+            return held.get();
         }
         Composed composed = compose(speech, now);
         return storeAndPush(claim, composed.message(), composed.fallback());
+    }
+
+    /**
+     * Applies the cooldown before anything is composed; an event a window blocks is finished without a message. With
+     * the cooldown off nothing opens a window, so events racing on one player cannot block each other.
+     */
+    private Optional<CoolingDown> holdBack(EventClaim.Granted claim, Speech speech, Instant now) {
+        return switch (effectOf(speech, now)) {
+            case CooldownEffect.None none -> Optional.empty();
+            case CooldownEffect.Open open -> cooldown.tryOpen(speech.trigger().session(), open.player(), open.window(), now)
+                    .map(blocking -> {
+                        store.finishWithoutMessage(claim);
+                        return new CoolingDown(open.player(), blocking.until());
+                    });
+            case CooldownEffect.Restart restart -> {
+                cooldown.restart(speech.trigger().session(), restart.players(), restart.window());
+                yield Optional.empty();
+            }
+        };
     }
 
     private CooldownEffect effectOf(Speech speech, Instant now) {

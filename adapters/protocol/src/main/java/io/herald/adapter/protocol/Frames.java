@@ -36,10 +36,6 @@ public final class Frames implements PushFormat {
 
     @Override
     public String encode(Push push) {
-        return push(push);
-    }
-
-    public String push(Push push) {
         return switch (push) {
             case Push.AiMessage ai -> write(aiMessage(ai.message()));
             case Push.RuntimeDeltas deltas -> write(runtimeDelta(deltas.session(), deltas));

@@ -134,7 +134,7 @@ class AsyncApiDocumentTest {
         List<String> encoded = new ArrayList<>();
         for (Push push : samples) {
             kinds.add(push.getClass());
-            encoded.add(frames.push(push));
+            encoded.add(frames.encode(push));
         }
         assertThat(kinds).as("a sample of every kind of push, so a new kind cannot go undocumented")
                 .containsExactlyInAnyOrder(Push.class.getPermittedSubclasses());

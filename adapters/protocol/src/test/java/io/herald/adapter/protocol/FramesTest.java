@@ -33,7 +33,7 @@ class FramesTest {
                 "Great job completing that challenge!", new Trigger(new EventId("NodeComplete-7f8a9b2c"),
                         EventType.NODE_COMPLETE), at);
 
-        JsonNode frame = json.readTree(frames.push(new Push.AiMessage(message.fanOut().getFirst())));
+        JsonNode frame = json.readTree(frames.encode(new Push.AiMessage(message.fanOut().getFirst())));
 
         assertThat(frame).isEqualTo(json.readTree("""
                 {"type":"ai_message","messageId":"msg-uuid","messageType":"individual",
@@ -46,7 +46,7 @@ class FramesTest {
         RuntimeDelta delta = new RuntimeDelta(DeltaType.NODE_COMPLETED,
                 Map.of("playerId", "player-xyz", "nodeId", "tl_object1__audio_intro"), at);
 
-        JsonNode frame = json.readTree(frames.push(new Push.RuntimeDeltas(new SessionId("session-abc123"), List.of(delta))));
+        JsonNode frame = json.readTree(frames.encode(new Push.RuntimeDeltas(new SessionId("session-abc123"), List.of(delta))));
 
         assertThat(frame).isEqualTo(json.readTree("""
                 {"type":"runtime_delta","sessionId":"session-abc123","deltas":[
