@@ -3,10 +3,13 @@ package io.herald.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.MessageStore;
 import io.herald.domain.Delivery;
 import io.herald.domain.InboxKey;
+import io.herald.domain.Member;
 import io.herald.domain.Message;
+import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.server.PlayerClient.Device;
 import io.herald.server.PlayerClient.Response;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,9 +174,32 @@ class ServerEndToEndTest {
 
     @Test
     void a_socket_without_a_valid_token_is_closed_before_anything_is_stored() throws Exception {
+        ConnectionLog log = server.context().getBean(ConnectionLog.class);
+        int recordsBefore = allRecords(log);
+
         Device intruder = ana.connect("not-a-token");
 
         assertThat(intruder.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+        // A valid device opened after it is recorded; once it is, anything the intruder caused would be too.
+        ana.online();
+        Member anaMember = new Member(new SessionId(ana.sessionId), new PlayerId(ana.playerId));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.ofPlayer(anaMember).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(log.ofPlayer(anaMember)).hasSize(1);
+        assertThat(allRecords(log)).isEqualTo(recordsBefore + 1);
+    }
+
+    private static int allRecords(ConnectionLog log) {
+        int count = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            ConnectionLog.RecordPage page = log.all(cursor, 1000);
+            count += page.records().size();
+            cursor = page.next();
+        } while (cursor.isPresent());
+        return count;
     }
 
     @Test
