@@ -6,7 +6,7 @@ import io.herald.adapter.protocol.ProtocolDispatcher;
 import io.herald.application.CloseConnection;
 import io.herald.application.OpenConnection;
 import io.herald.application.RelayVoice;
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.herald.domain.ConnectionId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;

@@ -16,7 +16,7 @@ import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.NotificationStore;
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.application.port.Presence;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.SessionDirectory;

@@ -2,7 +2,7 @@ package io.herald.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;

@@ -1,6 +1,6 @@
 package io.herald.application.fake;
 
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import java.time.Instant;
 import java.util.Comparator;

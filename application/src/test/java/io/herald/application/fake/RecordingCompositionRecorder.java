@@ -1,6 +1,6 @@
 package io.herald.application.fake;
 
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -3,7 +3,7 @@ package io.herald.adapter.apigateway;
 import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.Push;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.herald.application.retry.Backoff;
 import io.herald.domain.ConnectionId;
 import java.time.Duration;

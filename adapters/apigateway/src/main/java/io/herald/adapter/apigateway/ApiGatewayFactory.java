@@ -2,7 +2,7 @@ package io.herald.adapter.apigateway;
 
 import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

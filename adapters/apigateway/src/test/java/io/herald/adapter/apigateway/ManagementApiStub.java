@@ -2,7 +2,7 @@ package io.herald.adapter.apigateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

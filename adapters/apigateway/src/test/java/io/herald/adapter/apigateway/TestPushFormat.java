@@ -1,7 +1,7 @@
 package io.herald.adapter.apigateway;
 
 import io.herald.application.port.Push;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import jakarta.inject.Singleton;
 
 /**

@@ -3,7 +3,7 @@ package io.herald.adapter.dynamodb;
 import static io.herald.adapter.dynamodb.DynamoDbTable.n;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

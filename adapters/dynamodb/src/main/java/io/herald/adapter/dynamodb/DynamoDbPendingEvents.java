@@ -3,7 +3,7 @@ package io.herald.adapter.dynamodb;
 import static io.herald.adapter.dynamodb.DynamoDbTable.key;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Message;
 import java.time.Instant;

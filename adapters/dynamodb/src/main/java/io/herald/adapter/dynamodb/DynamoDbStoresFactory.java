@@ -2,14 +2,14 @@ package io.herald.adapter.dynamodb;
 
 import io.herald.application.port.ChatStore;
 import io.herald.application.port.Clock;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.ConversationStore;
 import io.herald.application.port.CooldownGuard;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.NotificationStore;
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.application.port.RoomStore;
 import io.herald.application.port.RoomSubscriptions;
 import io.herald.application.port.SessionDirectory;

@@ -1,7 +1,7 @@
 package io.herald.adapter.dynamodb;
 
 import io.herald.application.contract.PendingEventsContract;
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

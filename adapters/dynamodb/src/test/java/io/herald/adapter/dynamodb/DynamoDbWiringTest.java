@@ -35,7 +35,7 @@ class DynamoDbWiringTest {
             assertThat(context.getBean(StoreRoundTrips.class).total()).isEqualTo(before + 1);
             assertThat(context.getBean(SessionDirectory.class)).isInstanceOf(DynamoDbSessionDirectory.class);
             assertThat(context.getBean(CooldownGuard.class)).isInstanceOf(DynamoDbCooldownGuard.class);
-            assertThat(context.getBean(io.herald.application.port.CompositionRecorder.class))
+            assertThat(context.getBean(io.herald.application.spi.CompositionRecorder.class))
                     .isInstanceOf(DynamoDbCompositionRecorder.class);
             assertThat(dynamo.client().listTables().tableNames()).contains("wired");
         }

@@ -1,6 +1,6 @@
 package io.herald.adapter.http;
 
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.micronaut.http.HttpHeaders;

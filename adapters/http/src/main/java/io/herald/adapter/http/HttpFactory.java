@@ -1,7 +1,7 @@
 package io.herald.adapter.http;
 
 import io.herald.application.port.Clock;
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 

@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.herald.application.port.Clock;
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import java.nio.charset.StandardCharsets;

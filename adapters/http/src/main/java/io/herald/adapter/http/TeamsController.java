@@ -6,7 +6,7 @@ import io.herald.application.Refused;
 import io.herald.application.RegisterTeam;
 import io.herald.application.Registration;
 import io.herald.application.limit.RateLimiter;
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.herald.domain.Refusal;
 import io.herald.domain.TeamCode;
 import io.herald.domain.TeamMode;

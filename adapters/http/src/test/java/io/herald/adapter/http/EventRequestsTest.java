@@ -3,7 +3,7 @@ package io.herald.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.herald.domain.DeltaType;
 import io.herald.domain.NodeComplete;
 import io.herald.domain.PlayerId;

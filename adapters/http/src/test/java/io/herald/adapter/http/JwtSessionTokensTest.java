@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.application.fake.ManualClock;
-import io.herald.application.port.SessionTokens;
+import io.herald.application.spi.SessionTokens;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import java.nio.charset.StandardCharsets;

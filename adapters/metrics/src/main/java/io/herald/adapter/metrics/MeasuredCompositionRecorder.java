@@ -1,6 +1,6 @@
 package io.herald.adapter.metrics;
 
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.Metrics;
 
 /** Every model call the cost log records is counted too, by purpose: an event's message or a character's line. */

@@ -2,7 +2,7 @@ package io.herald.adapter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.Reach;
 import io.herald.domain.EventId;
 import io.herald.domain.SessionId;

@@ -29,7 +29,7 @@ import io.herald.application.SubscribeRoom;
 import io.herald.application.port.CharacterVoice;
 import io.herald.application.port.ChatStore;
 import io.herald.application.port.Clock;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionGateway;
 import io.herald.application.port.ConnectionLog;

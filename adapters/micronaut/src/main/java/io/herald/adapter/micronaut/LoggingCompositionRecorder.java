@@ -1,6 +1,6 @@
 package io.herald.adapter.micronaut;
 
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

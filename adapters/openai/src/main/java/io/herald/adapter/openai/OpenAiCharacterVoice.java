@@ -2,7 +2,7 @@ package io.herald.adapter.openai;
 
 import io.herald.application.port.CharacterVoice;
 import io.herald.application.port.Clock;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.MessageComposer.Composition;
 import io.herald.domain.ChatTurn;
 import io.herald.domain.EventId;

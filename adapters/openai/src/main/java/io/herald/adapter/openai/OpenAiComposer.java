@@ -1,9 +1,8 @@
 package io.herald.adapter.openai;
 
 import io.herald.application.port.Clock;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.MessageComposer;
-import io.herald.application.port.SystemPromptSource;
 import io.herald.application.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package io.herald.adapter.openai;
 
 import io.herald.application.port.Clock;
-import io.herald.application.port.SystemPromptSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;

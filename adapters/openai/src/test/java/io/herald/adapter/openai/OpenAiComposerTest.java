@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.adapter.openai.FakeOpenAi.Reply;
 import io.herald.application.fake.FakeHerald;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageComposer.Composition;
 import io.herald.domain.MessageType;

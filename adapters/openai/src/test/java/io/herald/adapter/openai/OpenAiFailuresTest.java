@@ -4,7 +4,7 @@ import static io.herald.adapter.openai.ComposerFixture.anaCompletes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.adapter.openai.FakeOpenAi.Reply;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.MessageComposer.Composition;
 import io.herald.domain.Message;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.ManualClock;
 import io.herald.application.fake.RecordingCompositionRecorder;
 import io.herald.application.port.Clock;
-import io.herald.application.port.CompositionRecorder;
+import io.herald.application.spi.CompositionRecorder;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.adapter.wire.DomainJson;
 import io.herald.application.port.Push;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.herald.domain.ChatTurn;
 import io.herald.domain.ConversationLine;
 import io.herald.domain.Message;

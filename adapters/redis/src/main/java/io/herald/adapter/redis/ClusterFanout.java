@@ -3,7 +3,7 @@ package io.herald.adapter.redis;
 import io.herald.application.port.Audience;
 import io.herald.application.port.Fanout;
 import io.herald.application.port.Push;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.herald.application.port.Reach;
 
 /**

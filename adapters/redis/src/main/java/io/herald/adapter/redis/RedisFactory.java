@@ -3,7 +3,7 @@ package io.herald.adapter.redis;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.Fanout;
 import io.herald.application.port.Presence;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.herald.application.port.RosterChanges;
 import io.lettuce.core.RedisClient;
 import io.micronaut.context.annotation.Bean;

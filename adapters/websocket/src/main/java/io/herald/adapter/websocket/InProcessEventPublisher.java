@@ -3,7 +3,7 @@ package io.herald.adapter.websocket;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.port.Clock;
 import io.herald.application.port.EventPublisher;
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import java.time.Duration;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.Fanout;
 import io.herald.application.port.Presence;
 import io.herald.application.port.Push;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.herald.application.port.Reach;
 import io.herald.application.port.RoomSubscriptions;
 import io.herald.domain.Connection;

@@ -1,7 +1,7 @@
 package io.herald.adapter.websocket;
 
 import io.herald.application.port.Push;
-import io.herald.application.port.PushFormat;
+import io.herald.application.spi.PushFormat;
 import io.herald.application.port.Reach;
 import io.herald.application.port.RoomSubscriptions;
 import io.herald.domain.ConnectionId;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.InMemoryPendingEvents;
 import io.herald.application.port.EventPublisher;
-import io.herald.application.port.PendingEvents;
+import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import io.herald.domain.NodeComplete;
 import io.herald.domain.PlayerId;

@@ -1,4 +1,6 @@
-package io.herald.application.port;
+package io.herald.application.spi;
+
+import io.herald.application.port.Push;
 
 /**
  * How a push looks on the wire. The wire protocol adapter implements it; gateways that deliver bytes elsewhere

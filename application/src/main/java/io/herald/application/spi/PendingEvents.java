@@ -1,4 +1,4 @@
-package io.herald.application.port;
+package io.herald.application.spi;
 
 import io.herald.domain.GameEvent;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.herald.application.port;
+package io.herald.application.spi;
 
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
