@@ -8,12 +8,24 @@ import java.util.Optional;
  * One device's live connection and the identity it authenticated as. It is bound to its session once the
  * client joins; from then on acks are judged by this identity, never by what a frame claims.
  */
-public record Connection(ConnectionId id, SessionId session, PlayerId player, Instant openedAt, boolean joined) {
+public record Connection(ConnectionId id, SessionId session, PlayerId player, Instant openedAt, Stage stage) {
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(stage, "stage");
+    }
+
+    /** Where a connection is: authenticated and open, then bound to its session by a join (never back). */
+    public enum Stage {
+        OPENED,
+        JOINED
+    }
+
+    /** Only a joined connection receives the session's pushes or may acknowledge, relay or speak. */
+    public boolean joined() {
+        return stage == Stage.JOINED;
     }
 
     /** Identifies the player behind a connection within its session, whichever device it is. */
@@ -25,7 +37,7 @@ public record Connection(ConnectionId id, SessionId session, PlayerId player, In
     }
 
     public static Connection opened(ConnectionId id, SessionId session, PlayerId player, Instant at) {
-        return new Connection(id, session, player, at, false);
+        return new Connection(id, session, player, at, Stage.OPENED);
     }
 
     /** A join must name the very session and player the connection authenticated as. */
@@ -40,12 +52,12 @@ public record Connection(ConnectionId id, SessionId session, PlayerId player, In
     }
 
     public Connection join() {
-        return joined ? this : new Connection(id, session, player, openedAt, true);
+        return joined() ? this : new Connection(id, session, player, openedAt, Stage.JOINED);
     }
 
     /** Ack authority: the key must be this player's, in this connection's session, after a join. */
     public Optional<Refusal> mayAcknowledge(SessionId claimedSession, InboxKey key) {
-        if (!joined) {
+        if (!joined()) {
             return Optional.of(Refusal.UNKNOWN_CONNECTION);
         }
         if (!session.equals(claimedSession)) {

@@ -49,4 +49,13 @@ class ConnectionTest {
         assertThat(opened.mayJoin(SESSION, new PlayerId("ben"))).contains(Refusal.PLAYER_MISMATCH);
         assertThat(opened.mayJoin(new SessionId("s2"), ANA)).contains(Refusal.SESSION_MISMATCH);
     }
+
+    @Test
+    void a_connection_opens_then_joins_once_and_stays_joined() {
+        Connection opened = Connection.opened(new ConnectionId("c3"), SESSION, ANA, Instant.EPOCH);
+
+        assertThat(opened.stage()).isEqualTo(Connection.Stage.OPENED);
+        assertThat(opened.join().stage()).isEqualTo(Connection.Stage.JOINED);
+        assertThat(joined.join()).isSameAs(joined);
+    }
 }

@@ -99,6 +99,7 @@ public final class DynamoDbConnectionRegistry implements ConnectionRegistry, Pre
 
     private static Connection fromItem(Map<String, AttributeValue> item) {
         return new Connection(new ConnectionId(item.get(CONNECTION_ID).s()), new SessionId(item.get(SESSION_ID).s()),
-                new PlayerId(item.get(PLAYER_ID).s()), MessageItems.instant(item, OPENED_AT), item.get(JOINED).bool());
+                new PlayerId(item.get(PLAYER_ID).s()), MessageItems.instant(item, OPENED_AT),
+                item.get(JOINED).bool() ? Connection.Stage.JOINED : Connection.Stage.OPENED);
     }
 }
