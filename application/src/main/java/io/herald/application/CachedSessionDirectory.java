@@ -3,6 +3,7 @@ package io.herald.application;
 import io.herald.application.port.Clock;
 import io.herald.application.port.RosterChanges;
 import io.herald.application.port.SessionDirectory;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.domain.SessionPlayer;
@@ -167,12 +168,12 @@ public final class CachedSessionDirectory implements SessionDirectory {
     }
 
     @Override
-    public void recordArrival(SessionId session, PlayerId player, String objectId) {
+    public void recordArrival(SessionId session, PlayerId player, ObjectId objectId) {
         store.recordArrival(session, player, objectId);
     }
 
     @Override
-    public Set<PlayerId> arrivals(SessionId session, String objectId) {
+    public Set<PlayerId> arrivals(SessionId session, ObjectId objectId) {
         return store.arrivals(session, objectId);
     }
 

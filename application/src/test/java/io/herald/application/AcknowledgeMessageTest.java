@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.AcknowledgeMessage.AlreadyRecorded;
 import io.herald.application.AcknowledgeMessage.Recorded;
-import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.FakeHerald.TestTeam;
+import io.herald.application.fake.FakeHerald;
 import io.herald.application.port.PageRequest;
 import io.herald.domain.Ack;
 import io.herald.domain.ConnectionId;
@@ -13,6 +13,7 @@ import io.herald.domain.Delivery;
 import io.herald.domain.InboxKey;
 import io.herald.domain.Message;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.Refusal;
 import io.herald.domain.SessionId;
@@ -34,8 +35,8 @@ class AcknowledgeMessageTest {
     void ana_has_one_message() {
         anaPhone = herald.connect(team.session(), ana);
         benPhone = herald.connect(team.session(), ben);
-        herald.orchestrate.handle(new NodeComplete(team.session(), ana, "node-3", herald.clock.now()));
-        anasKey = new InboxKey(ana, new NodeComplete(team.session(), ana, "node-3", Instant.EPOCH).id());
+        herald.orchestrate.handle(new NodeComplete(team.session(), ana, new NodeId("node-3"), herald.clock.now()));
+        anasKey = new InboxKey(ana, new NodeComplete(team.session(), ana, new NodeId("node-3"), Instant.EPOCH).id());
     }
 
     private AcknowledgeMessage.Outcome ack(ConnectionId connection, SessionId session, InboxKey key, Ack ack) {

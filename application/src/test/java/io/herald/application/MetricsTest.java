@@ -2,8 +2,8 @@ package io.herald.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.FakeHerald.TestTeam;
+import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.ManualClock;
 import io.herald.application.fake.RecordingMetrics;
 import io.herald.application.fake.ScriptedComposer;
@@ -14,6 +14,8 @@ import io.herald.application.port.Push;
 import io.herald.application.port.Reach;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.RuntimeDelta;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class MetricsTest {
     private final PlayerId ana = team.player(0);
 
     private NodeComplete anaCompletes(String node) {
-        return new NodeComplete(team.session(), ana, node, herald.clock.now());
+        return new NodeComplete(team.session(), ana, new NodeId(node), herald.clock.now());
     }
 
     @Test
@@ -61,7 +63,7 @@ class MetricsTest {
         FakeHerald failing = new FakeHerald(ScriptedComposer.failing("timeout"));
         TestTeam trio = failing.team("Ana", "Ben", "Cal");
 
-        failing.orchestrate.handle(new Milestone(trio.session(), "statue", failing.clock.now()));
+        failing.orchestrate.handle(new Milestone(trio.session(), new ObjectId("statue"), failing.clock.now()));
 
         assertThat(failing.metrics.lines()).contains("orchestrated sent fallback", "broadcast copies=3");
     }

@@ -7,8 +7,8 @@ import io.herald.application.OrchestrateMessages.CoolingDown;
 import io.herald.application.OrchestrateMessages.Duplicate;
 import io.herald.application.OrchestrateMessages.Outcome;
 import io.herald.application.OrchestrateMessages.Sent;
-import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.FakeHerald.TestTeam;
+import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.ScriptedComposer;
 import io.herald.application.port.EventClaim;
 import io.herald.application.port.PageRequest;
@@ -22,9 +22,12 @@ import io.herald.domain.MessageId;
 import io.herald.domain.MessageType;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.OutgoingMessage;
 import io.herald.domain.PlayerId;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.Sender;
 import io.herald.domain.Trigger;
@@ -53,7 +56,7 @@ abstract class OrchestrateMessagesTest {
     private final PlayerId cal = team.player(2);
 
     private NodeComplete anaCompletes(String node) {
-        return new NodeComplete(team.session(), ana, node, herald.clock.now());
+        return new NodeComplete(team.session(), ana, new NodeId(node), herald.clock.now());
     }
 
     private List<Message> owedTo(PlayerId player) {
@@ -85,7 +88,7 @@ abstract class OrchestrateMessagesTest {
         ConnectionId benPhone = herald.connect(team.session(), ben);
         ConnectionId calPhone = herald.connect(team.session(), cal);
 
-        Outcome outcome = herald.orchestrate.handle(new Milestone(team.session(), "statue", herald.clock.now()));
+        Outcome outcome = herald.orchestrate.handle(new Milestone(team.session(), new ObjectId("statue"), herald.clock.now()));
 
         assertThat(((Sent) outcome).message().type()).isEqualTo(MessageType.BROADCAST);
         assertThat(herald.store.copyCount()).isEqualTo(3);
@@ -101,9 +104,9 @@ abstract class OrchestrateMessagesTest {
 
     @Test
     void the_arrival_that_completes_the_team_sends_one_broadcast_whichever_arrival_is_processed() {
-        ObjectArrive anaArrives = new ObjectArrive(team.session(), ana, "statue", herald.clock.now());
-        ObjectArrive benArrives = new ObjectArrive(team.session(), ben, "statue", herald.clock.now());
-        ObjectArrive calArrives = new ObjectArrive(team.session(), cal, "statue", herald.clock.now());
+        ObjectArrive anaArrives = new ObjectArrive(team.session(), ana, new ObjectId("statue"), herald.clock.now());
+        ObjectArrive benArrives = new ObjectArrive(team.session(), ben, new ObjectId("statue"), herald.clock.now());
+        ObjectArrive calArrives = new ObjectArrive(team.session(), cal, new ObjectId("statue"), herald.clock.now());
         List.of(anaArrives, benArrives, calArrives).forEach(e ->
                 herald.directory.recordArrival(e.session(), e.player(), e.objectId()));
 
@@ -130,7 +133,7 @@ abstract class OrchestrateMessagesTest {
 
     @Test
     void a_retry_storm_of_one_broadcast_on_five_threads_gives_one_copy_per_recipient() throws Exception {
-        Milestone milestone = new Milestone(team.session(), "gate", herald.clock.now());
+        Milestone milestone = new Milestone(team.session(), new ObjectId("gate"), herald.clock.now());
 
         List<Outcome> outcomes = concurrently(5, () -> herald.orchestrate.handle(milestone));
 
@@ -166,9 +169,9 @@ abstract class OrchestrateMessagesTest {
     void with_the_cooldown_off_every_event_speaks_even_when_an_earlier_clock_reading_is_stored_later() {
         FakeHerald noCooldown = new FakeHerald(composing(ScriptedComposer.answering("hi")), Duration.ZERO);
         TestTeam solo = noCooldown.team("Dee");
-        NodeComplete later = new NodeComplete(solo.session(), solo.player(0), "node-2", noCooldown.clock.now());
+        NodeComplete later = new NodeComplete(solo.session(), solo.player(0), new NodeId("node-2"), noCooldown.clock.now());
         noCooldown.clock.advance(Duration.ofMillis(5));
-        noCooldown.orchestrate.handle(new NodeComplete(solo.session(), solo.player(0), "node-1", noCooldown.clock.now()));
+        noCooldown.orchestrate.handle(new NodeComplete(solo.session(), solo.player(0), new NodeId("node-1"), noCooldown.clock.now()));
 
         noCooldown.clock.advance(Duration.ofMillis(-5));
         OrchestrateMessages.Outcome outcome = noCooldown.orchestrate.handle(later);
@@ -181,9 +184,9 @@ abstract class OrchestrateMessagesTest {
     void a_broadcast_is_not_held_back_by_the_cooldown_but_starts_a_new_window_for_everyone() {
         herald.orchestrate.handle(anaCompletes("node-1"));
 
-        Outcome broadcast = herald.orchestrate.handle(new Milestone(team.session(), "gate", herald.clock.now()));
+        Outcome broadcast = herald.orchestrate.handle(new Milestone(team.session(), new ObjectId("gate"), herald.clock.now()));
         herald.clock.advance(Duration.ofSeconds(10));
-        Outcome benAfter = herald.orchestrate.handle(new NodeComplete(team.session(), ben, "node-9", herald.clock.now()));
+        Outcome benAfter = herald.orchestrate.handle(new NodeComplete(team.session(), ben, new NodeId("node-9"), herald.clock.now()));
 
         assertThat(broadcast).isInstanceOf(Sent.class);
         assertThat(benAfter).isInstanceOf(CoolingDown.class);
@@ -193,7 +196,7 @@ abstract class OrchestrateMessagesTest {
     void a_player_who_is_offline_has_the_message_stored_undelivered_and_catch_up_returns_it_oldest_first() {
         herald.orchestrate.handle(anaCompletes("node-1"));
         herald.clock.advance(Duration.ofMinutes(6));
-        herald.orchestrate.handle(new PuzzleSubmit(team.session(), ana, "riddle", true, 1, herald.clock.now()));
+        herald.orchestrate.handle(new PuzzleSubmit(team.session(), ana, new PuzzleId("riddle"), true, 1, herald.clock.now()));
 
         List<Message> owed = owedTo(ana);
 
@@ -223,7 +226,7 @@ abstract class OrchestrateMessagesTest {
     void a_composer_that_fails_is_replaced_by_the_fixed_fallback_text() {
         FakeHerald failing = new FakeHerald(composing(ScriptedComposer.failing("timeout after 3s")));
         TestTeam solo = failing.team("Dee");
-        NodeComplete event = new NodeComplete(solo.session(), solo.player(0), "node-1", failing.clock.now());
+        NodeComplete event = new NodeComplete(solo.session(), solo.player(0), new NodeId("node-1"), failing.clock.now());
 
         Sent sent = (Sent) failing.orchestrate.handle(event);
 
@@ -235,7 +238,7 @@ abstract class OrchestrateMessagesTest {
     void a_composer_that_throws_or_times_out_is_replaced_by_the_fixed_fallback_text() {
         FakeHerald throwing = new FakeHerald(composing(ScriptedComposer.throwing(new IllegalStateException("connection reset"))));
         TestTeam solo = throwing.team("Dee");
-        PuzzleSubmit wrong = new PuzzleSubmit(solo.session(), solo.player(0), "riddle", false, 1, throwing.clock.now());
+        PuzzleSubmit wrong = new PuzzleSubmit(solo.session(), solo.player(0), new PuzzleId("riddle"), false, 1, throwing.clock.now());
 
         Sent sent = (Sent) throwing.orchestrate.handle(wrong);
 
@@ -249,14 +252,14 @@ abstract class OrchestrateMessagesTest {
         TestTeam solo = verbose.team("Dee");
 
         Sent sent = (Sent) verbose.orchestrate.handle(
-                new NodeComplete(solo.session(), solo.player(0), "node-1", verbose.clock.now()));
+                new NodeComplete(solo.session(), solo.player(0), new NodeId("node-1"), verbose.clock.now()));
 
         assertThat(sent.composedByFallback()).isTrue();
     }
 
     @Test
     void the_composer_is_told_the_event_and_who_will_read_the_line() {
-        herald.orchestrate.handle(new Milestone(team.session(), "gate", herald.clock.now()));
+        herald.orchestrate.handle(new Milestone(team.session(), new ObjectId("gate"), herald.clock.now()));
 
         assertThat(herald.composer.requests()).singleElement().satisfies(request -> {
             assertThat(request.type()).isEqualTo(MessageType.BROADCAST);
@@ -305,7 +308,7 @@ abstract class OrchestrateMessagesTest {
     void periodic_checks_and_unknown_players_send_nothing() {
         assertThat(herald.orchestrate.handle(new io.herald.domain.PeriodicCheck(team.session(), herald.clock.now())))
                 .isInstanceOf(OrchestrateMessages.Silent.class);
-        assertThat(herald.orchestrate.handle(new NodeComplete(team.session(), new PlayerId("stranger"), "n",
+        assertThat(herald.orchestrate.handle(new NodeComplete(team.session(), new PlayerId("stranger"), new NodeId("n"),
                 herald.clock.now()))).isInstanceOf(OrchestrateMessages.Silent.class);
         assertThat(herald.store.copyCount()).isZero();
     }

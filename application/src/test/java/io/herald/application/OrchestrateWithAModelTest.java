@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.fake.ScriptedComposer;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline with a composer paid per call: the event is claimed before the model is asked. */
@@ -16,7 +17,7 @@ class OrchestrateWithAModelTest extends OrchestrateMessagesTest {
 
     @Test
     void a_duplicate_event_never_reaches_the_model() {
-        NodeComplete event = new NodeComplete(team.session(), team.player(0), "node-1", herald.clock.now());
+        NodeComplete event = new NodeComplete(team.session(), team.player(0), new NodeId("node-1"), herald.clock.now());
 
         herald.orchestrate.handle(event);
         herald.orchestrate.handle(event);

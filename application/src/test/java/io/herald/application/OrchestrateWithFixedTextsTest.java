@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.fake.ScriptedComposer;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline with a composer that costs nothing: composed first, then claim, cooldown and copies in one step. */
@@ -16,7 +17,7 @@ class OrchestrateWithFixedTextsTest extends OrchestrateMessagesTest {
 
     @Test
     void a_duplicate_event_is_composed_again_for_free_and_stored_once() {
-        NodeComplete event = new NodeComplete(team.session(), team.player(0), "node-1", herald.clock.now());
+        NodeComplete event = new NodeComplete(team.session(), team.player(0), new NodeId("node-1"), herald.clock.now());
 
         OrchestrateMessages.Outcome first = herald.orchestrate.handle(event);
         OrchestrateMessages.Outcome second = herald.orchestrate.handle(event);

@@ -3,13 +3,15 @@ package io.herald.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.RecordGameEvent.Recorded;
-import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.FakeHerald.TestTeam;
+import io.herald.application.fake.FakeHerald;
 import io.herald.application.port.Push;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.DeltaType;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.Refusal;
 import io.herald.domain.RuntimeDelta;
@@ -37,7 +39,7 @@ class RecordGameEventTest {
         ConnectionId calTablet = herald.connect(team.session(), team.player(2));
         TestTeam otherTeam = herald.team("Zed", "Yan");
         ConnectionId stranger = herald.connect(otherTeam.session(), otherTeam.player(0));
-        NodeComplete event = new NodeComplete(team.session(), ana, "node-3", herald.clock.now());
+        NodeComplete event = new NodeComplete(team.session(), ana, new NodeId("node-3"), herald.clock.now());
 
         Recorded recorded = (Recorded) record(event, Optional.empty());
 
@@ -56,7 +58,7 @@ class RecordGameEventTest {
         ConnectionId benPhone = herald.connect(team.session(), team.player(1));
         RuntimeDelta consensus = new RuntimeDelta(DeltaType.CONSENSUS_UPDATED,
                 Map.of("gateId", "g1", "succeeded", 2, "total", 3), herald.clock.now());
-        NodeComplete event = new NodeComplete(team.session(), ana, "node-3", herald.clock.now());
+        NodeComplete event = new NodeComplete(team.session(), ana, new NodeId("node-3"), herald.clock.now());
 
         Recorded recorded = (Recorded) record(event, Optional.of(List.of(consensus)));
 
@@ -69,16 +71,16 @@ class RecordGameEventTest {
 
     @Test
     void an_arrival_is_remembered_for_the_team_condition() {
-        record(new ObjectArrive(team.session(), ana, "statue", herald.clock.now()), Optional.empty());
+        record(new ObjectArrive(team.session(), ana, new ObjectId("statue"), herald.clock.now()), Optional.empty());
 
-        assertThat(herald.directory.arrivals(team.session(), "statue")).containsExactly(ana);
+        assertThat(herald.directory.arrivals(team.session(), new ObjectId("statue"))).containsExactly(ana);
     }
 
     @Test
     void an_event_for_an_unknown_session_or_player_is_refused_and_nothing_is_published() {
-        assertThat(record(new NodeComplete(new SessionId("nope"), ana, "n", herald.clock.now()), Optional.empty()))
+        assertThat(record(new NodeComplete(new SessionId("nope"), ana, new NodeId("n"), herald.clock.now()), Optional.empty()))
                 .isEqualTo(new Refused(Refusal.UNKNOWN_SESSION));
-        assertThat(record(new NodeComplete(team.session(), new PlayerId("stranger"), "n", herald.clock.now()),
+        assertThat(record(new NodeComplete(team.session(), new PlayerId("stranger"), new NodeId("n"), herald.clock.now()),
                 Optional.empty())).isEqualTo(new Refused(Refusal.UNKNOWN_PLAYER));
         assertThat(herald.publisher.published()).isEmpty();
     }
@@ -89,7 +91,7 @@ class RecordGameEventTest {
         ConnectionId live = herald.connect(team.session(), team.player(2));
         herald.gateway.goneFor(stale);
 
-        record(new NodeComplete(team.session(), ana, "node-3", herald.clock.now()), Optional.empty());
+        record(new NodeComplete(team.session(), ana, new NodeId("node-3"), herald.clock.now()), Optional.empty());
 
         assertThat(herald.connections.find(stale)).isEmpty();
         assertThat(herald.gateway.pushesTo(live)).hasSize(1);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.adapter.dynamodb.StoreRoundTrips;
 import io.herald.application.OrchestrateMessages;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.server.PlayerClient.Device;
@@ -98,7 +100,7 @@ class StoreRoundTripsTest {
 
         Map<String, Long> orchestrationBefore = trips().snapshot();
         orchestrate().handle(new NodeComplete(new SessionId(team.cal().sessionId), new PlayerId(team.cal().playerId),
-                "node-2", Instant.now()));
+                new NodeId("node-2"), Instant.now()));
         team.devices().get(team.cal()).await("ai_message");
         Map<String, Long> individual = StoreRoundTrips.between(orchestrationBefore, trips().snapshot());
 
@@ -127,7 +129,7 @@ class StoreRoundTripsTest {
 
         Map<String, Long> orchestrationBefore = trips().snapshot();
         orchestrate().handle(new ObjectArrive(new SessionId(team.cal().sessionId), new PlayerId(team.cal().playerId),
-                "statue", Instant.now()));
+                new ObjectId("statue"), Instant.now()));
         Map<String, Long> duplicate = StoreRoundTrips.between(orchestrationBefore, trips().snapshot());
 
         report("(a)+(c) the arrival completing the team over HTTP, deltas and team broadcast", lastArrival);

@@ -8,9 +8,9 @@ import java.util.Set;
  * The team broadcast rule: every active player has arrived at the object. A team needs two or more active
  * players for a team line to make sense; a solo player gets individual messages only.
  */
-public record ArrivalCondition(String objectId) {
+public record ArrivalCondition(ObjectId objectId) {
     public ArrivalCondition {
-        Ids.requireRef(objectId, "object id");
+        java.util.Objects.requireNonNull(objectId, "objectId");
     }
 
     public boolean isMet(Collection<SessionPlayer> roster, Set<PlayerId> arrived) {

@@ -9,10 +9,10 @@ import java.util.Optional;
  * The whole team reached an object. Its id has no player component, so every recipient's copy of the
  * broadcast shares it and the broadcast happens once however many arrivals observe the condition.
  */
-public record Milestone(SessionId session, String objectId, Instant at) implements GameEvent {
+public record Milestone(SessionId session, ObjectId objectId, Instant at) implements GameEvent {
     public Milestone {
         Objects.requireNonNull(session, "session");
-        Ids.requireRef(objectId, "object id");
+        Objects.requireNonNull(objectId, "objectId");
         Objects.requireNonNull(at, "at");
     }
 
@@ -23,7 +23,7 @@ public record Milestone(SessionId session, String objectId, Instant at) implemen
 
     @Override
     public EventId id() {
-        return EventId.deterministic(type().wireName(), List.of(session.value(), type().wireName(), objectId));
+        return EventId.deterministic(type().wireName(), List.of(session.value(), type().wireName(), objectId.value()));
     }
 
     @Override

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A player completed a timeline node. */
-public record NodeComplete(SessionId session, PlayerId player, String nodeId, Instant at) implements GameEvent {
+public record NodeComplete(SessionId session, PlayerId player, NodeId nodeId, Instant at) implements GameEvent {
     public NodeComplete {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(player, "player");
-        Ids.requireRef(nodeId, "node id");
+        Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(at, "at");
     }
 
@@ -23,7 +23,7 @@ public record NodeComplete(SessionId session, PlayerId player, String nodeId, In
     @Override
     public EventId id() {
         return EventId.deterministic(type().wireName(),
-                List.of(session.value(), type().wireName(), player.value(), nodeId));
+                List.of(session.value(), type().wireName(), player.value(), nodeId.value()));
     }
 
     @Override
@@ -34,6 +34,6 @@ public record NodeComplete(SessionId session, PlayerId player, String nodeId, In
     @Override
     public List<RuntimeDelta> derivedDeltas() {
         return List.of(new RuntimeDelta(DeltaType.NODE_COMPLETED,
-                Map.of("playerId", player.value(), "nodeId", nodeId), at));
+                Map.of("playerId", player.value(), "nodeId", nodeId.value()), at));
     }
 }

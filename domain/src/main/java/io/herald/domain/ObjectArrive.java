@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A player arrived at a game object (a place); arrivals of the whole team can trigger a broadcast. */
-public record ObjectArrive(SessionId session, PlayerId player, String objectId, Instant at) implements GameEvent {
+public record ObjectArrive(SessionId session, PlayerId player, ObjectId objectId, Instant at) implements GameEvent {
     public ObjectArrive {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(player, "player");
-        Ids.requireRef(objectId, "object id");
+        Objects.requireNonNull(objectId, "objectId");
         Objects.requireNonNull(at, "at");
     }
 
@@ -23,7 +23,7 @@ public record ObjectArrive(SessionId session, PlayerId player, String objectId, 
     @Override
     public EventId id() {
         return EventId.deterministic(type().wireName(),
-                List.of(session.value(), type().wireName(), player.value(), objectId));
+                List.of(session.value(), type().wireName(), player.value(), objectId.value()));
     }
 
     @Override
@@ -34,6 +34,6 @@ public record ObjectArrive(SessionId session, PlayerId player, String objectId, 
     @Override
     public List<RuntimeDelta> derivedDeltas() {
         return List.of(new RuntimeDelta(DeltaType.OBJECT_ARRIVED,
-                Map.of("playerId", player.value(), "objectId", objectId), at));
+                Map.of("playerId", player.value(), "objectId", objectId.value()), at));
     }
 }

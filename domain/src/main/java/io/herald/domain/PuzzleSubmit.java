@@ -11,12 +11,12 @@ import java.util.Optional;
  * A player submitted a puzzle answer. The answer itself never enters Herald, only whether it was correct;
  * attempts after the first add their number to the id so each real attempt is its own event.
  */
-public record PuzzleSubmit(SessionId session, PlayerId player, String puzzleId, boolean correct, int attempt, Instant at)
+public record PuzzleSubmit(SessionId session, PlayerId player, PuzzleId puzzleId, boolean correct, int attempt, Instant at)
         implements GameEvent {
     public PuzzleSubmit {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(player, "player");
-        Ids.requireRef(puzzleId, "puzzle id");
+        Objects.requireNonNull(puzzleId, "puzzleId");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be 1 or more");
         }
@@ -30,7 +30,8 @@ public record PuzzleSubmit(SessionId session, PlayerId player, String puzzleId, 
 
     @Override
     public EventId id() {
-        List<String> components = new ArrayList<>(List.of(session.value(), type().wireName(), player.value(), puzzleId));
+        List<String> components = new ArrayList<>(List.of(session.value(), type().wireName(), player.value(),
+                puzzleId.value()));
         if (attempt > 1) {
             components.add(Integer.toString(attempt));
         }
@@ -45,6 +46,7 @@ public record PuzzleSubmit(SessionId session, PlayerId player, String puzzleId, 
     @Override
     public List<RuntimeDelta> derivedDeltas() {
         return List.of(new RuntimeDelta(DeltaType.PUZZLE_SUBMITTED,
-                Map.of("playerId", player.value(), "puzzleId", puzzleId, "correct", correct, "attempt", attempt), at));
+                Map.of("playerId", player.value(), "puzzleId", puzzleId.value(), "correct", correct, "attempt", attempt),
+                at));
     }
 }

@@ -15,7 +15,7 @@ class EventIdTest {
 
     @Test
     void matches_the_seed_function_for_its_documented_example() {
-        EventId id = new NodeComplete(SESSION, PLAYER, "node-3", T0).id();
+        EventId id = new NodeComplete(SESSION, PLAYER, new NodeId("node-3"), T0).id();
 
         assertThat(id.value()).isEqualTo("NodeComplete-90ba05788651bae2");
     }
@@ -30,16 +30,16 @@ class EventIdTest {
 
     @Test
     void a_retry_of_the_same_event_gets_the_same_id_whenever_it_arrives() {
-        NodeComplete first = new NodeComplete(SESSION, PLAYER, "node-3", T0);
-        NodeComplete retry = new NodeComplete(SESSION, PLAYER, "node-3", T0.plusSeconds(42));
+        NodeComplete first = new NodeComplete(SESSION, PLAYER, new NodeId("node-3"), T0);
+        NodeComplete retry = new NodeComplete(SESSION, PLAYER, new NodeId("node-3"), T0.plusSeconds(42));
 
         assertThat(retry.id()).isEqualTo(first.id());
     }
 
     @Test
     void the_first_puzzle_attempt_keeps_the_seed_id_and_a_second_attempt_gets_its_own() {
-        PuzzleSubmit first = new PuzzleSubmit(SESSION, PLAYER, "puzzle-1", false, 1, T0);
-        PuzzleSubmit second = new PuzzleSubmit(SESSION, PLAYER, "puzzle-1", true, 2, T0);
+        PuzzleSubmit first = new PuzzleSubmit(SESSION, PLAYER, new PuzzleId("puzzle-1"), false, 1, T0);
+        PuzzleSubmit second = new PuzzleSubmit(SESSION, PLAYER, new PuzzleId("puzzle-1"), true, 2, T0);
 
         assertThat(first.id()).isEqualTo(EventId.deterministic("PuzzleSubmit",
                 List.of("session-123", "PuzzleSubmit", "player-456", "puzzle-1")));
@@ -50,17 +50,17 @@ class EventIdTest {
     @Test
     void different_real_events_do_not_collide() {
         assertThat(List.of(
-                new NodeComplete(SESSION, PLAYER, "node-3", T0).id(),
-                new NodeComplete(SESSION, PLAYER, "node-4", T0).id(),
-                new NodeComplete(SESSION, new PlayerId("player-789"), "node-3", T0).id(),
-                new ObjectArrive(SESSION, PLAYER, "node-3", T0).id(),
-                new NodeComplete(new SessionId("session-999"), PLAYER, "node-3", T0).id()))
+                new NodeComplete(SESSION, PLAYER, new NodeId("node-3"), T0).id(),
+                new NodeComplete(SESSION, PLAYER, new NodeId("node-4"), T0).id(),
+                new NodeComplete(SESSION, new PlayerId("player-789"), new NodeId("node-3"), T0).id(),
+                new ObjectArrive(SESSION, PLAYER, new ObjectId("node-3"), T0).id(),
+                new NodeComplete(new SessionId("session-999"), PLAYER, new NodeId("node-3"), T0).id()))
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void a_milestone_id_has_no_player_component_so_every_copy_shares_it() {
-        Milestone milestone = new Milestone(SESSION, "statue", T0);
+        Milestone milestone = new Milestone(SESSION, new ObjectId("statue"), T0);
 
         assertThat(milestone.id()).isEqualTo(EventId.deterministic("Milestone",
                 List.of("session-123", "Milestone", "statue")));

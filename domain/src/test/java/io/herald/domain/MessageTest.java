@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MessageTest {
     private static final Instant T0 = Instant.parse("2026-01-09T10:30:00Z");
     private static final SessionId SESSION = new SessionId("session-123");
-    private static final Milestone MILESTONE = new Milestone(SESSION, "statue", T0);
+    private static final Milestone MILESTONE = new Milestone(SESSION, new ObjectId("statue"), T0);
 
     private OutgoingMessage broadcastTo(String... players) {
         return new OutgoingMessage(new MessageId("msg-1"), MessageType.BROADCAST, SESSION,

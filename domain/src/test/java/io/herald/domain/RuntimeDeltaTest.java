@@ -13,11 +13,11 @@ class RuntimeDeltaTest {
 
     @Test
     void events_derive_the_seed_delta_with_its_fields() {
-        NodeComplete event = new NodeComplete(new SessionId("s"), new PlayerId("player-xyz"), "tl_object1__audio_intro", T0);
+        NodeComplete event = new NodeComplete(new SessionId("s"), new PlayerId("player-xyz"), new NodeId("tl_object1__audio_intro"), T0);
 
         assertThat(event.derivedDeltas()).containsExactly(new RuntimeDelta(DeltaType.NODE_COMPLETED,
                 Map.of("playerId", "player-xyz", "nodeId", "tl_object1__audio_intro"), T0));
-        assertThat(new ObjectArrive(new SessionId("s"), new PlayerId("p"), "object2", T0).derivedDeltas())
+        assertThat(new ObjectArrive(new SessionId("s"), new PlayerId("p"), new ObjectId("object2"), T0).derivedDeltas())
                 .extracting(RuntimeDelta::type).containsExactly(DeltaType.OBJECT_ARRIVED);
     }
 

@@ -1,5 +1,6 @@
 package io.herald.application.port;
 
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.domain.SessionPlayer;
@@ -27,8 +28,8 @@ public interface SessionDirectory {
     Optional<SessionPlayer> player(SessionId session, PlayerId player);
 
     /** Records that a player has arrived at an object (idempotent). */
-    void recordArrival(SessionId session, PlayerId player, String objectId);
+    void recordArrival(SessionId session, PlayerId player, ObjectId objectId);
 
     /** Every player who has arrived at the object so far. */
-    Set<PlayerId> arrivals(SessionId session, String objectId);
+    Set<PlayerId> arrivals(SessionId session, ObjectId objectId);
 }

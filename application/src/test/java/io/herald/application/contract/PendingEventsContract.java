@@ -6,9 +6,12 @@ import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.PlayerId;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.SessionId;
 import java.time.Instant;
@@ -26,7 +29,7 @@ public abstract class PendingEventsContract {
     protected abstract PendingEvents pending();
 
     private NodeComplete node(String id, Instant at) {
-        return new NodeComplete(session, ana, id, at);
+        return new NodeComplete(session, ana, new NodeId(id), at);
     }
 
     /** Only this test's session: other tests' events may share the store. */
@@ -38,9 +41,9 @@ public abstract class PendingEventsContract {
     void every_kind_of_event_comes_back_equal_to_the_one_held_with_the_same_id() {
         List<GameEvent> events = List.of(
                 node("node-1", T0),
-                new ObjectArrive(session, ana, "statue", T0.plusMillis(1)),
-                new PuzzleSubmit(session, ana, "riddle", true, 3, T0.plusMillis(2)),
-                new Milestone(session, "gate", T0.plusMillis(3)),
+                new ObjectArrive(session, ana, new ObjectId("statue"), T0.plusMillis(1)),
+                new PuzzleSubmit(session, ana, new PuzzleId("riddle"), true, 3, T0.plusMillis(2)),
+                new Milestone(session, new ObjectId("gate"), T0.plusMillis(3)),
                 new PeriodicCheck(session, T0.plusMillis(4)));
         for (int i = 0; i < events.size(); i++) {
             pending().hold(events.get(i), T0.plusSeconds(i));

@@ -3,6 +3,7 @@ package io.herald.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.port.SessionDirectory;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerStatus;
 import io.herald.domain.SessionId;
@@ -79,12 +80,12 @@ public abstract class SessionDirectoryContract {
 
     @Test
     void arrivals_are_kept_per_object_and_recording_one_twice_changes_nothing() {
-        directory().recordArrival(session, ana, "statue");
-        directory().recordArrival(session, ana, "statue");
-        directory().recordArrival(session, ben, "statue-2");
+        directory().recordArrival(session, ana, new ObjectId("statue"));
+        directory().recordArrival(session, ana, new ObjectId("statue"));
+        directory().recordArrival(session, ben, new ObjectId("statue-2"));
 
-        assertThat(directory().arrivals(session, "statue")).containsExactly(ana);
-        assertThat(directory().arrivals(session, "statue-2")).containsExactly(ben);
-        assertThat(directory().arrivals(session, "fountain")).isEmpty();
+        assertThat(directory().arrivals(session, new ObjectId("statue"))).containsExactly(ana);
+        assertThat(directory().arrivals(session, new ObjectId("statue-2"))).containsExactly(ben);
+        assertThat(directory().arrivals(session, new ObjectId("fountain"))).isEmpty();
     }
 }

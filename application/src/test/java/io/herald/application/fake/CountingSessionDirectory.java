@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.port.SessionDirectory;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.domain.SessionPlayer;
@@ -66,12 +67,12 @@ public final class CountingSessionDirectory implements SessionDirectory {
     }
 
     @Override
-    public void recordArrival(SessionId session, PlayerId player, String objectId) {
+    public void recordArrival(SessionId session, PlayerId player, ObjectId objectId) {
         inner.recordArrival(session, player, objectId);
     }
 
     @Override
-    public Set<PlayerId> arrivals(SessionId session, String objectId) {
+    public Set<PlayerId> arrivals(SessionId session, ObjectId objectId) {
         return inner.arrivals(session, objectId);
     }
 }

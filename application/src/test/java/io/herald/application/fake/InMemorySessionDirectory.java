@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.port.SessionDirectory;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.domain.SessionPlayer;
@@ -59,12 +60,12 @@ public final class InMemorySessionDirectory implements SessionDirectory {
     }
 
     @Override
-    public synchronized void recordArrival(SessionId session, PlayerId player, String objectId) {
+    public synchronized void recordArrival(SessionId session, PlayerId player, ObjectId objectId) {
         arrivals.computeIfAbsent(session + "|" + objectId, k -> new LinkedHashSet<>()).add(player);
     }
 
     @Override
-    public synchronized Set<PlayerId> arrivals(SessionId session, String objectId) {
+    public synchronized Set<PlayerId> arrivals(SessionId session, ObjectId objectId) {
         return Set.copyOf(arrivals.getOrDefault(session + "|" + objectId, Set.of()));
     }
 }

@@ -4,6 +4,7 @@ import static io.herald.adapter.dynamodb.DynamoDbTable.key;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
 import io.herald.application.port.SessionDirectory;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerStatus;
 import io.herald.domain.SessionId;
@@ -103,16 +104,16 @@ public final class DynamoDbSessionDirectory implements SessionDirectory {
     }
 
     @Override
-    public void recordArrival(SessionId session, PlayerId player, String objectId) {
+    public void recordArrival(SessionId session, PlayerId player, ObjectId objectId) {
         Map<String, AttributeValue> item = new HashMap<>(key(TableLayout.sessionPartition(session),
-                TableLayout.arrivalPrefix(objectId) + player.value()));
+                TableLayout.arrivalPrefix(objectId.value()) + player.value()));
         item.put(PLAYER_ID, s(player.value()));
         table.call("record arrival", () -> table.client().putItem(b -> b.tableName(table.name()).item(item)));
     }
 
     @Override
-    public Set<PlayerId> arrivals(SessionId session, String objectId) {
-        return new LinkedHashSet<>(table.queryPrefix(TableLayout.sessionPartition(session), TableLayout.arrivalPrefix(objectId),
+    public Set<PlayerId> arrivals(SessionId session, ObjectId objectId) {
+        return new LinkedHashSet<>(table.queryPrefix(TableLayout.sessionPartition(session), TableLayout.arrivalPrefix(objectId.value()),
                 item -> new PlayerId(item.get(PLAYER_ID).s())));
     }
 

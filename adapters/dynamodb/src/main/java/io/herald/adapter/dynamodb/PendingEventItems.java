@@ -6,9 +6,12 @@ import io.herald.domain.EventType;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.PlayerId;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.SessionId;
 import java.time.Instant;
@@ -40,12 +43,12 @@ final class PendingEventItems {
         item.put(OCCURRED_AT, s(Timestamps.format(event.at())));
         event.actor().ifPresent(player -> item.put(PLAYER_ID, s(player.value())));
         item.putAll(switch (event) {
-            case NodeComplete node -> Map.of(NODE_ID, s(node.nodeId()));
-            case ObjectArrive arrive -> Map.of(OBJECT_ID, s(arrive.objectId()));
-            case PuzzleSubmit puzzle -> Map.of(PUZZLE_ID, s(puzzle.puzzleId()),
+            case NodeComplete node -> Map.of(NODE_ID, s(node.nodeId().value()));
+            case ObjectArrive arrive -> Map.of(OBJECT_ID, s(arrive.objectId().value()));
+            case PuzzleSubmit puzzle -> Map.of(PUZZLE_ID, s(puzzle.puzzleId().value()),
                     CORRECT, AttributeValue.fromBool(puzzle.correct()),
                     ATTEMPT, DynamoDbTable.n(Integer.toString(puzzle.attempt())));
-            case Milestone milestone -> Map.of(OBJECT_ID, s(milestone.objectId()));
+            case Milestone milestone -> Map.of(OBJECT_ID, s(milestone.objectId().value()));
             case PeriodicCheck check -> Map.<String, AttributeValue>of();
         });
         return item;
@@ -57,11 +60,13 @@ final class PendingEventItems {
         Instant at = MessageItems.instant(item, OCCURRED_AT);
         return switch (EventType.fromWireName(type)
                 .orElseThrow(() -> new IllegalStateException("a held event has an unknown type: " + type))) {
-            case NODE_COMPLETE -> new NodeComplete(session, player(item), MessageItems.text(item, NODE_ID), at);
-            case OBJECT_ARRIVE -> new ObjectArrive(session, player(item), MessageItems.text(item, OBJECT_ID), at);
-            case PUZZLE_SUBMIT -> new PuzzleSubmit(session, player(item), MessageItems.text(item, PUZZLE_ID),
+            case NODE_COMPLETE -> new NodeComplete(session, player(item), new NodeId(MessageItems.text(item, NODE_ID)),
+                    at);
+            case OBJECT_ARRIVE -> new ObjectArrive(session, player(item),
+                    new ObjectId(MessageItems.text(item, OBJECT_ID)), at);
+            case PUZZLE_SUBMIT -> new PuzzleSubmit(session, player(item), new PuzzleId(MessageItems.text(item, PUZZLE_ID)),
                     item.get(CORRECT).bool(), Integer.parseInt(item.get(ATTEMPT).n()), at);
-            case MILESTONE -> new Milestone(session, MessageItems.text(item, OBJECT_ID), at);
+            case MILESTONE -> new Milestone(session, new ObjectId(MessageItems.text(item, OBJECT_ID)), at);
             case PERIODIC_CHECK -> new PeriodicCheck(session, at);
         };
     }

@@ -26,7 +26,9 @@ import io.herald.domain.Delivery;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Message;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.domain.TeamMode;
@@ -110,7 +112,7 @@ abstract class OrchestrationOnDynamoDbTest {
 
     @Test
     void a_retry_storm_on_five_threads_stores_and_pushes_one_message() throws Exception {
-        NodeComplete event = new NodeComplete(session, players.getFirst(), "node-3", clock.now());
+        NodeComplete event = new NodeComplete(session, players.getFirst(), new NodeId("node-3"), clock.now());
 
         List<OrchestrateMessages.Outcome> outcomes = concurrently(5, () -> orchestrate.handle(event));
 
@@ -121,8 +123,8 @@ abstract class OrchestrationOnDynamoDbTest {
 
     @Test
     void two_events_for_one_player_at_the_same_instant_give_one_message() throws Exception {
-        List<GameEvent> events = List.of(new NodeComplete(session, players.getFirst(), "node-1", clock.now()),
-                new NodeComplete(session, players.getFirst(), "node-2", clock.now()));
+        List<GameEvent> events = List.of(new NodeComplete(session, players.getFirst(), new NodeId("node-1"), clock.now()),
+                new NodeComplete(session, players.getFirst(), new NodeId("node-2"), clock.now()));
         CountDownLatch ready = new CountDownLatch(1);
         List<Callable<OrchestrateMessages.Outcome>> tasks = events.stream()
                 .<Callable<OrchestrateMessages.Outcome>>map(e -> () -> {
@@ -150,7 +152,7 @@ abstract class OrchestrationOnDynamoDbTest {
         RecordGameEvent record = new RecordGameEvent(directory, fanout, new RecordingPublisher());
         List<OrchestrateMessages.Outcome> outcomes = new ArrayList<>();
         for (PlayerId player : players) {
-            ObjectArrive arrive = new ObjectArrive(session, player, "statue", clock.now());
+            ObjectArrive arrive = new ObjectArrive(session, player, new ObjectId("statue"), clock.now());
             record.record(new RecordGameEvent.Command(arrive, Optional.empty()));
             outcomes.add(orchestrate.handle(arrive));
         }
@@ -162,7 +164,7 @@ abstract class OrchestrationOnDynamoDbTest {
         }
 
         OrchestrateMessages.Outcome redelivered = orchestrate.handle(
-                new ObjectArrive(session, players.getLast(), "statue", clock.now().plusSeconds(5)));
+                new ObjectArrive(session, players.getLast(), new ObjectId("statue"), clock.now().plusSeconds(5)));
 
         assertThat(broadcast.message().recipients()).containsExactlyElementsOf(players);
         assertThat(redelivered).isInstanceOf(OrchestrateMessages.Duplicate.class);

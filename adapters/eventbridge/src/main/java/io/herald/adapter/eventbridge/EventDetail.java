@@ -37,12 +37,12 @@ final class EventDetail {
                 .put("eventType", event.type().wireName());
         event.actor().ifPresent(player -> detail.put("playerId", player.value()));
         switch (event) {
-            case NodeComplete node -> detail.put("nodeId", node.nodeId());
-            case ObjectArrive arrive -> detail.put("objectId", arrive.objectId());
-            case PuzzleSubmit puzzle -> detail.put("puzzleId", puzzle.puzzleId())
+            case NodeComplete node -> detail.put("nodeId", node.nodeId().value());
+            case ObjectArrive arrive -> detail.put("objectId", arrive.objectId().value());
+            case PuzzleSubmit puzzle -> detail.put("puzzleId", puzzle.puzzleId().value())
                     .put("correct", puzzle.correct())
                     .put("attempt", puzzle.attempt());
-            case Milestone milestone -> detail.put("objectId", milestone.objectId());
+            case Milestone milestone -> detail.put("objectId", milestone.objectId().value());
             case PeriodicCheck check -> {
                 // a session and a time are all a periodic check has
             }

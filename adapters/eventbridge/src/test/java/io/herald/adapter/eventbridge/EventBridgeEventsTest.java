@@ -14,6 +14,7 @@ import io.herald.adapter.eventbridge.EventBridgePublisher.Budget;
 import io.herald.adapter.eventbridge.EventBridgePublisher.Target;
 import io.herald.domain.GameEvent;
 import io.herald.domain.PeriodicCheck;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ class EventBridgeEventsTest {
 
     static Stream<GameEvent> everyEventType() {
         return Stream.concat(SampleEvents.oneOfEach().stream(),
-                Stream.of(new PuzzleSubmit(SampleEvents.SESSION, SampleEvents.PLAYER, "riddle-1", true, 1, SampleEvents.AT)));
+                Stream.of(new PuzzleSubmit(SampleEvents.SESSION, SampleEvents.PLAYER, new PuzzleId("riddle-1"), true, 1, SampleEvents.AT)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,9 +3,12 @@ package io.herald.adapter.eventbridge;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.PlayerId;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.SessionId;
 import java.time.Instant;
@@ -21,19 +24,19 @@ final class SampleEvents {
     }
 
     static NodeComplete nodeComplete(String nodeId) {
-        return new NodeComplete(SESSION, PLAYER, nodeId, AT);
+        return new NodeComplete(SESSION, PLAYER, new NodeId(nodeId), AT);
     }
 
     static ObjectArrive objectArrive() {
-        return new ObjectArrive(SESSION, PLAYER, "fountain", AT);
+        return new ObjectArrive(SESSION, PLAYER, new ObjectId("fountain"), AT);
     }
 
     static PuzzleSubmit puzzleSubmit() {
-        return new PuzzleSubmit(SESSION, PLAYER, "riddle-1", false, 2, AT);
+        return new PuzzleSubmit(SESSION, PLAYER, new PuzzleId("riddle-1"), false, 2, AT);
     }
 
     static Milestone milestone() {
-        return new Milestone(SESSION, "fountain", AT);
+        return new Milestone(SESSION, new ObjectId("fountain"), AT);
     }
 
     static PeriodicCheck periodicCheck() {

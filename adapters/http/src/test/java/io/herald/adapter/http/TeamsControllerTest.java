@@ -6,6 +6,7 @@ import io.herald.application.JoinTeam;
 import io.herald.application.RegisterTeam;
 import io.herald.application.fake.FakeHerald;
 import io.herald.application.port.SessionDirectory;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.herald.domain.SessionPlayer;
@@ -69,13 +70,13 @@ class TeamsControllerTest {
         }
 
         @Override
-        public void recordArrival(SessionId session, PlayerId player, String objectId) {
+        public void recordArrival(SessionId session, PlayerId player, ObjectId objectId) {
             writes.incrementAndGet();
             inner.recordArrival(session, player, objectId);
         }
 
         @Override
-        public Set<PlayerId> arrivals(SessionId session, String objectId) {
+        public Set<PlayerId> arrivals(SessionId session, ObjectId objectId) {
             return inner.arrivals(session, objectId);
         }
     }

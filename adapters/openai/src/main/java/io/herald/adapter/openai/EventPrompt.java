@@ -44,17 +44,17 @@ final class EventPrompt {
         return switch (request.event()) {
             case NodeComplete e -> prompt("The player has just completed a step of the quest (the node below). "
                     + "Encourage them and acknowledge the progress they made.",
-                    data(e).player(e.player(), readers).line("node", ref(e.nodeId())));
+                    data(e).player(e.player(), readers).line("node", ref(e.nodeId().value())));
             case ObjectArrive e -> prompt("The player has just arrived at the place below. Say something that fits "
                     + "this place and makes arriving there part of the story.",
-                    data(e).player(e.player(), readers).line("place", ref(e.objectId())));
+                    data(e).player(e.player(), readers).line("place", ref(e.objectId().value())));
             case PuzzleSubmit e when e.correct() -> prompt("The player has just solved the puzzle below. "
                     + "Congratulate them.", puzzle(e, readers));
             case PuzzleSubmit e -> prompt("The player's answer to the puzzle below was not right. Encourage them to "
                     + "keep trying, without any hint.", puzzle(e, readers));
             case Milestone e -> prompt("Every player of the team has now reached the place below together. Write "
                     + "one line to the whole team that celebrates it.",
-                    data(e).line("place", ref(e.objectId())).line("team", team(readers)));
+                    data(e).line("place", ref(e.objectId().value())).line("team", team(readers)));
             case PeriodicCheck e -> Optional.empty();
         };
     }
@@ -69,7 +69,7 @@ final class EventPrompt {
     }
 
     private static GameData puzzle(PuzzleSubmit event, List<SessionPlayer> readers) {
-        return data(event).player(event.player(), readers).line("puzzle", ref(event.puzzleId()))
+        return data(event).player(event.player(), readers).line("puzzle", ref(event.puzzleId().value()))
                 .line("correct", Boolean.toString(event.correct())).line("attempt", Integer.toString(event.attempt()));
     }
 

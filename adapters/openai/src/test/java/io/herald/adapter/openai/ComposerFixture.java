@@ -4,12 +4,14 @@ import com.openai.client.OpenAIClient;
 import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.ManualClock;
 import io.herald.application.fake.RecordingCompositionRecorder;
-import io.herald.application.spi.CompositionRecorder;
 import io.herald.application.port.MessageComposer;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.domain.GameEvent;
 import io.herald.domain.MessageType;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerStatus;
 import io.herald.domain.SessionId;
@@ -60,11 +62,11 @@ final class ComposerFixture implements AutoCloseable {
     }
 
     static MessageComposer.Request anaCompletes(String node) {
-        return individual(new NodeComplete(SESSION, ANA.id(), node, FakeHerald.START), ANA);
+        return individual(new NodeComplete(SESSION, ANA.id(), new NodeId(node), FakeHerald.START), ANA);
     }
 
     static MessageComposer.Request teamReaches(String place) {
-        return new MessageComposer.Request(new Milestone(SESSION, place, FakeHerald.START), MessageType.BROADCAST,
+        return new MessageComposer.Request(new Milestone(SESSION, new ObjectId(place), FakeHerald.START), MessageType.BROADCAST,
                 List.of(ANA, BEN));
     }
 

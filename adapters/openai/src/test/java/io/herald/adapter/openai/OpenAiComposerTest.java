@@ -11,15 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.adapter.openai.FakeOpenAi.Reply;
 import io.herald.application.fake.FakeHerald;
-import io.herald.application.spi.CompositionRecorder;
-import io.herald.application.port.MessageComposer;
 import io.herald.application.port.MessageComposer.Composition;
+import io.herald.application.port.MessageComposer;
+import io.herald.application.spi.CompositionRecorder;
 import io.herald.domain.MessageType;
 import io.herald.domain.Milestone;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PlayerStatus;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.SessionPlayer;
 import java.time.Duration;
@@ -75,7 +77,7 @@ class OpenAiComposerTest {
     @Test
     void an_arrival_asks_for_a_line_that_fits_the_place() {
         fixture.composer().compose(
-                individual(new ObjectArrive(SESSION, ANA.id(), "old-lighthouse", FakeHerald.START), ANA));
+                individual(new ObjectArrive(SESSION, ANA.id(), new ObjectId("old-lighthouse"), FakeHerald.START), ANA));
 
         assertThat(fixture.server.requests().getFirst().message("user"))
                 .contains("arrived at the place below", "fits this place")
@@ -86,8 +88,8 @@ class OpenAiComposerTest {
     void a_correct_answer_asks_for_congratulations_and_a_wrong_one_for_encouragement_without_a_hint() {
         MessageComposer composer = fixture.composer();
 
-        composer.compose(individual(new PuzzleSubmit(SESSION, ANA.id(), "riddle-7", true, 1, FakeHerald.START), ANA));
-        composer.compose(individual(new PuzzleSubmit(SESSION, ANA.id(), "riddle-8", false, 3, FakeHerald.START), ANA));
+        composer.compose(individual(new PuzzleSubmit(SESSION, ANA.id(), new PuzzleId("riddle-7"), true, 1, FakeHerald.START), ANA));
+        composer.compose(individual(new PuzzleSubmit(SESSION, ANA.id(), new PuzzleId("riddle-8"), false, 3, FakeHerald.START), ANA));
 
         List<FakeOpenAi.Received> requests = fixture.server.requests();
         assertThat(requests.get(0).message("user")).contains("solved the puzzle", "Congratulate")
@@ -110,7 +112,7 @@ class OpenAiComposerTest {
         List<SessionPlayer> team = IntStream.rangeClosed(1, 15)
                 .mapToObj(i -> new SessionPlayer(new PlayerId("p-" + i), "Player " + i, PlayerStatus.ACTIVE)).toList();
 
-        fixture.composer().compose(new MessageComposer.Request(new Milestone(SESSION, "summit", FakeHerald.START),
+        fixture.composer().compose(new MessageComposer.Request(new Milestone(SESSION, new ObjectId("summit"), FakeHerald.START),
                 MessageType.BROADCAST, team));
 
         assertThat(fixture.server.requests().getFirst().message("user"))

@@ -10,9 +10,9 @@ import io.herald.application.OpenConnection;
 import io.herald.application.OrchestrateMessages;
 import io.herald.application.RelayPlayerState;
 import io.herald.application.fake.FakeHerald;
-import io.herald.application.port.Metrics;
 import io.herald.application.fuzz.Fuzz;
 import io.herald.application.fuzz.Gen;
+import io.herald.application.port.Metrics;
 import io.herald.domain.Connection;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.Delivery;
@@ -20,6 +20,7 @@ import io.herald.domain.Member;
 import io.herald.domain.Membership;
 import io.herald.domain.Message;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PositionRelay;
 import io.herald.domain.Room;
@@ -62,7 +63,7 @@ class ProtocolDispatcherFuzzTest {
                 .formatted(team.session(), ana));
         herald.connect(team.session(), team.player(1));
         anasCopy = ((OrchestrateMessages.Sent) herald.orchestrate.handle(
-                new NodeComplete(team.session(), ana, "node-3", herald.clock.now()))).message().fanOut().getFirst();
+                new NodeComplete(team.session(), ana, new NodeId("node-3"), herald.clock.now()))).message().fanOut().getFirst();
         herald.createRoom.create(new CreateRoom.Command(Optional.of(new Caller.OnConnection(anaPhone)), lobby, "Lobby"));
     }
 

@@ -13,6 +13,7 @@ import io.herald.domain.ConnectionId;
 import io.herald.domain.Delivery;
 import io.herald.domain.Message;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.PositionRelay;
 import java.util.List;
@@ -40,7 +41,7 @@ class ProtocolDispatcherTest {
         herald.openConnection.open(new OpenConnection.Command(anaPhone, team.session(), ana));
         send(anaPhone, "{\"type\":\"join_session\",\"sessionId\":\"%s\",\"playerId\":\"%s\"}".formatted(team.session(), ana));
         OrchestrateMessages.Sent sent = (OrchestrateMessages.Sent) herald.orchestrate.handle(
-                new NodeComplete(team.session(), ana, "node-3", herald.clock.now()));
+                new NodeComplete(team.session(), ana, new NodeId("node-3"), herald.clock.now()));
         anasCopy = sent.message().fanOut().getFirst();
     }
 

@@ -9,6 +9,7 @@ import io.herald.application.port.EventPublisher;
 import io.herald.application.spi.PendingEvents;
 import io.herald.domain.GameEvent;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.PlayerId;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class InProcessEventPublisherTest {
     }
 
     private NodeComplete event(String node) {
-        return new NodeComplete(team.session(), ana, node, herald.clock.now());
+        return new NodeComplete(team.session(), ana, new NodeId(node), herald.clock.now());
     }
 
     private List<GameEvent> stillHeld() {
@@ -108,7 +109,7 @@ class InProcessEventPublisherTest {
         FakeHerald failing = new FakeHerald();
         FakeHerald.TestTeam solo = failing.team("Dee");
         failing.store.interruptNextSave();
-        NodeComplete event = new NodeComplete(solo.session(), solo.player(0), "node-1", failing.clock.now());
+        NodeComplete event = new NodeComplete(solo.session(), solo.player(0), new NodeId("node-1"), failing.clock.now());
         publisher = new InProcessEventPublisher(failing.orchestrate, flaky, failing.clock, 10, 1, RECOVER_AFTER,
                 NEVER_BY_ITSELF);
 

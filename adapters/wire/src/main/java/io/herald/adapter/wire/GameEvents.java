@@ -4,9 +4,12 @@ import io.herald.domain.EventType;
 import io.herald.domain.GameEvent;
 import io.herald.domain.Milestone;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.ObjectArrive;
+import io.herald.domain.ObjectId;
 import io.herald.domain.PeriodicCheck;
 import io.herald.domain.PlayerId;
+import io.herald.domain.PuzzleId;
 import io.herald.domain.PuzzleSubmit;
 import io.herald.domain.SessionId;
 import java.time.Instant;
@@ -43,23 +46,24 @@ public final class GameEvents {
             case NODE_COMPLETE -> {
                 PlayerId actor = fields.actor();
                 String node = fields.text("nodeId");
-                yield fields.checked("nodeId", () -> new NodeComplete(session, actor, node, at));
+                yield fields.checked("nodeId", () -> new NodeComplete(session, actor, new NodeId(node), at));
             }
             case OBJECT_ARRIVE -> {
                 PlayerId actor = fields.actor();
                 String object = fields.text("objectId");
-                yield fields.checked("objectId", () -> new ObjectArrive(session, actor, object, at));
+                yield fields.checked("objectId", () -> new ObjectArrive(session, actor, new ObjectId(object), at));
             }
             case PUZZLE_SUBMIT -> {
                 PlayerId actor = fields.actor();
                 boolean correct = fields.bool("correct");
                 int attempt = fields.attempt("attempt");
                 String puzzle = fields.text("puzzleId");
-                yield fields.checked("puzzleId", () -> new PuzzleSubmit(session, actor, puzzle, correct, attempt, at));
+                yield fields.checked("puzzleId",
+                        () -> new PuzzleSubmit(session, actor, new PuzzleId(puzzle), correct, attempt, at));
             }
             case MILESTONE -> {
                 String object = fields.text("objectId");
-                yield fields.checked("objectId", () -> new Milestone(session, object, at));
+                yield fields.checked("objectId", () -> new Milestone(session, new ObjectId(object), at));
             }
             case PERIODIC_CHECK -> new PeriodicCheck(session, at);
         };
