@@ -17,7 +17,7 @@ public sealed interface EventClaim {
      * This processor holds the event until {@code leaseUntil}. When a previous processor died after settling on a
      * message, {@code pending} carries it so the same text and message id are finished, not composed anew.
      */
-    record Granted(SessionId session, EventId event, String holder, Instant leaseUntil, Optional<OutgoingMessage> pending)
+    record Granted(SessionId session, EventId event, Holder holder, Instant leaseUntil, Optional<OutgoingMessage> pending)
             implements EventClaim {
         public Granted {
             Objects.requireNonNull(session, "session");
@@ -29,6 +29,20 @@ public sealed interface EventClaim {
 
         public boolean resumed() {
             return pending.isPresent();
+        }
+    }
+
+    /** Whose claim it is: a token the store hands out, so only that processor may finish or give up the event. */
+    record Holder(String value) {
+        public Holder {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("a claim holder is a non-blank token");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return value;
         }
     }
 

@@ -33,6 +33,7 @@ public final class InMemoryMessageStore implements MessageStore {
     private final InMemoryCooldownGuard cooldown;
     private final Map<String, ClaimState> claims = new HashMap<>();
     private final Map<String, Message> copies = new HashMap<>();
+    private static final EventClaim.Holder SETTLED = new EventClaim.Holder("settled");
     private int holders;
     private boolean interruptNextSave;
 
@@ -42,7 +43,7 @@ public final class InMemoryMessageStore implements MessageStore {
         this.cooldown = cooldown;
     }
 
-    private record ClaimState(boolean done, String holder, Instant leaseUntil, Optional<OutgoingMessage> draft) {
+    private record ClaimState(boolean done, EventClaim.Holder holder, Instant leaseUntil, Optional<OutgoingMessage> draft) {
     }
 
     /** Makes the next save die like a crashed processor: after its first batch of 25 copies, before it is done. */
@@ -63,7 +64,7 @@ public final class InMemoryMessageStore implements MessageStore {
                 if (effect instanceof CooldownEffect.Open open) {
                     var blocking = cooldown.blocking(message.session(), open.player(), open.window(), now);
                     if (blocking.isPresent()) {
-                        claims.put(key, new ClaimState(true, "settled", now, Optional.empty()));
+                        claims.put(key, new ClaimState(true, SETTLED, now, Optional.empty()));
                         return new Settlement.CoolingDown(blocking.get());
                     }
                     cooldown.tryOpen(message.session(), open.player(), open.window(), now);
@@ -71,7 +72,7 @@ public final class InMemoryMessageStore implements MessageStore {
                     cooldown.restart(message.session(), restart.players(), restart.window());
                 }
                 message.fanOut().forEach(copy -> copies.put(copyKey(copy.session(), copy.inboxKey()), copy));
-                claims.put(key, new ClaimState(true, "settled", now, Optional.of(message)));
+                claims.put(key, new ClaimState(true, SETTLED, now, Optional.of(message)));
                 return new Settlement.Stored(message);
             }
         }
@@ -88,7 +89,7 @@ public final class InMemoryMessageStore implements MessageStore {
             return new EventClaim.HeldElsewhere(event, state.leaseUntil());
         }
         Optional<OutgoingMessage> draft = state == null ? Optional.empty() : state.draft();
-        ClaimState granted = new ClaimState(false, "holder-" + (++holders), now.plus(lease), draft);
+        ClaimState granted = new ClaimState(false, new EventClaim.Holder("holder-" + (++holders)), now.plus(lease), draft);
         claims.put(key, granted);
         return new EventClaim.Granted(session, event, granted.holder(), granted.leaseUntil(), draft);
     }

@@ -187,7 +187,7 @@ public final class DynamoDbMessageStore implements MessageStore {
 
     private static EventClaim.Granted granted(SessionId session, EventId event, Map<String, AttributeValue> claim) {
         Optional<OutgoingMessage> pending = Optional.ofNullable(claim.get(DRAFT)).map(MessageItems::fromDraft);
-        return new EventClaim.Granted(session, event, claim.get(HOLDER).s(), MessageItems.instant(claim, LEASE_UNTIL),
+        return new EventClaim.Granted(session, event, new EventClaim.Holder(claim.get(HOLDER).s()), MessageItems.instant(claim, LEASE_UNTIL),
                 pending);
     }
 
@@ -216,7 +216,7 @@ public final class DynamoDbMessageStore implements MessageStore {
                 .updateExpression("SET #status = :done REMOVE #draft")
                 .conditionExpression("#holder = :holder")
                 .expressionAttributeNames(Map.of("#status", STATUS, "#draft", DRAFT, "#holder", HOLDER))
-                .expressionAttributeValues(Map.of(":done", s(DONE), ":holder", s(claim.holder())))).build());
+                .expressionAttributeValues(Map.of(":done", s(DONE), ":holder", s(claim.holder().value())))).build());
         message.fanOut().forEach(copy -> items.add(TransactWriteItem.builder()
                 .put(p -> p.tableName(table.name()).item(MessageItems.toItem(copy))).build()));
         if (table.transact(items) instanceof Transaction.Refused refused) {
@@ -242,7 +242,7 @@ public final class DynamoDbMessageStore implements MessageStore {
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#holder", HOLDER);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allValues.put(":holder", s(claim.holder()));
+        allValues.put(":holder", s(claim.holder().value()));
         try {
             table.call("update claim " + claim.event(), () -> table.client().updateItem(b -> b
                     .tableName(table.name())
