@@ -6,7 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * What each bootstrap may hold (DESIGN §1): wiring, configuration and packaging. Rules are decided by the domain
+ * What each bootstrap may hold (README: Boundaries): wiring, configuration and packaging. Rules are decided by the domain
  * and the use cases, so a bootstrap neither evaluates a policy nor fulfils a port itself.
  */
 public final class BootstrapRules {

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-/** The rings at the centre (DESIGN §1): the domain and the application depend on nothing but the JDK and inward. */
+/** The rings at the centre (README: Boundaries): the domain and the application depend on nothing but the JDK and inward. */
 public final class CoreRules {
     private CoreRules() {
     }

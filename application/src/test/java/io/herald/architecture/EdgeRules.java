@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
 
-/** The outer ring (DESIGN §1): adapters stand side by side, and nothing leans on a bootstrap. */
+/** The outer ring (README: Boundaries): adapters stand side by side, and nothing leans on a bootstrap. */
 public final class EdgeRules {
     private static final String ADAPTERS = "io.herald.adapter.";
 

@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The Lambda artifact carries no Netty server and no DynamoDB Local (DESIGN §1); the enforcer bans the jars too. */
+/** The Lambda artifact carries no Netty server and no DynamoDB Local (README: Boundaries); the enforcer bans the jars too. */
 public final class LambdaShapeRules {
     private LambdaShapeRules() {
     }

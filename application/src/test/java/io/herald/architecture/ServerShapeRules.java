@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The server artifact carries no Lambda runtime (DESIGN §1); the Maven enforcer bans the jars, this bans the code. */
+/** The server artifact carries no Lambda runtime (README: Boundaries); the Maven enforcer bans the jars, this bans the code. */
 public final class ServerShapeRules {
     private ServerShapeRules() {
     }

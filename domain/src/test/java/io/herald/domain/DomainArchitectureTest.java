@@ -15,5 +15,5 @@ class DomainArchitectureTest {
     static final ArchRule domain_depends_on_the_jdk_only = classes()
             .that().resideInAPackage("io.herald.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.herald.domain..")
-            .because("the domain is framework-free (DESIGN §1)");
+            .because("the domain is framework-free (README: Boundaries)");
 }

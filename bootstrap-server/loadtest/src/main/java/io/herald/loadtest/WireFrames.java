@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads server frames into {@link Frame} values and writes the few client frames, in the field names of DESIGN §5. */
+/** Reads server frames into {@link Frame} values and writes the few client frames, in the field names of the README's protocol table. */
 final class WireFrames {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SUBSCRIBE_REF = "subscribe";

@@ -17,7 +17,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Three items per connection (DESIGN §6): by id ({@code CONN#{id}}/meta) so a disconnect that knows only the id
+ * Three items per connection (README: Storage layout): by id ({@code CONN#{id}}/meta) so a disconnect that knows only the id
  * can clean up, player side ({@code {session}#{player}}) and session side ({@code SESSION#{session}}) so pushes
  * find a player's devices or a whole session with one query. Every item carries the whole connection.
  */

@@ -20,7 +20,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * How rooms lie in the table (DESIGN §6): a general room's items in {@code ROOM#{roomId}}, a guild's in
+ * How rooms lie in the table (README: Storage layout): a general room's items in {@code ROOM#{roomId}}, a guild's in
  * {@code GUILD#{guildId}}, each with a head ({@code meta}: name, last offset and timestamp, epoch, member count), its
  * members ({@code MEMBER#…}), its messages ({@code MSG#{timestamp}#{messageId}}) and the client message ids it has
  * seen ({@code CMID#…}). A member's own partition lists its rooms ({@code ROOM#{roomId}}) with its read cursor.

@@ -9,7 +9,7 @@ import io.herald.domain.TeamCode;
 import java.time.Duration;
 
 /**
- * The single-table layout of DESIGN §6 in one place: key shapes, index names, attribute names and retention.
+ * The single-table layout (README: Storage layout) in one place: key shapes, index names, attribute names and retention.
  * The SAM template and the table creator both read from here, so the layout cannot drift between shapes.
  */
 public final class TableLayout {

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * Reads an SSM parameter through the AWS Parameters and Secrets Lambda Extension's local HTTP endpoint, so the
- * Lambda needs no SSM SDK module (none is present at the SDK version Herald pins, DESIGN §8).
+ * Lambda needs no SSM SDK module (none is present at the SDK version Herald pins).
  */
 final class ParameterStoreExtension {
     static final String TOKEN_HEADER = "X-Aws-Parameters-Secrets-Token";
