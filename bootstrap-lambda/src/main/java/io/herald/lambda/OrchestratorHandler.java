@@ -86,7 +86,7 @@ public class OrchestratorHandler extends MicronautRequestHandler<Map<String, Obj
                 case OrchestrateMessages.Outcome other -> other.toString();
             };
             case EventBridgeEvents.ScheduledTick tick -> {
-                ManageConnections.Cleaned cleaned = connections.cleanUp(connectionSettings.getInactiveAfter());
+                ManageConnections.Cleaned cleaned = connections.cleanUp(connectionSettings.inactiveAfter());
                 yield "scheduled check at " + tick.at() + ": periodic checks do not speak; connections closed "
                         + cleaned.closed() + ", forgotten " + cleaned.forgotten();
             }

@@ -14,14 +14,17 @@ import io.herald.adapter.micronaut.RoomSettings;
 import io.herald.adapter.openai.OpenAiSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -34,8 +37,24 @@ class TemplateEnvironmentTest {
 
     private record Binding(String variable, Class<?> settings, String property) {
         String propertyName() {
-            return settings.getAnnotation(ConfigurationProperties.class).value() + "." + property;
+            return prefix(settings) + "." + property;
         }
+
+        /** A component of a settings record, a setter of a settings bean, or the switch a class requires. */
+        boolean declared() {
+            String camel = Pattern.compile("-([a-z])").matcher(property).replaceAll(m -> m.group(1).toUpperCase());
+            if (settings.isRecord()) {
+                return Arrays.stream(settings.getRecordComponents()).anyMatch(c -> c.getName().equals(camel))
+                        || Arrays.stream(settings.getAnnotationsByType(Requires.class))
+                                .anyMatch(r -> r.property().equals(propertyName()));
+            }
+            String setter = "set" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+            return Arrays.stream(settings.getMethods()).anyMatch(m -> m.getName().equals(setter));
+        }
+    }
+
+    private static String prefix(Class<?> settings) {
+        return settings.getAnnotation(ConfigurationProperties.class).value();
     }
 
     private static final List<Binding> BINDINGS = List.of(
@@ -67,6 +86,12 @@ class TemplateEnvironmentTest {
     void the_template_sets_exactly_the_variables_the_code_reads() throws Exception {
         assertThat(templateVariables().keySet())
                 .containsExactlyInAnyOrderElementsOf(BINDINGS.stream().map(Binding::variable).toList());
+    }
+
+    @Test
+    void each_property_is_one_its_settings_class_declares() {
+        assertThat(BINDINGS).allSatisfy(binding -> assertThat(binding.declared())
+                .as(binding.settings().getSimpleName() + " declares " + binding.property()).isTrue());
     }
 
     @Test

@@ -29,9 +29,9 @@ public class StoreHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("table", settings.getTableName());
+        details.put("table", settings.tableName());
         try {
-            details.put("tableStatus", client.describeTable(b -> b.tableName(settings.getTableName())).table()
+            details.put("tableStatus", client.describeTable(b -> b.tableName(settings.tableName())).table()
                     .tableStatusAsString());
             return Publishers.just(HealthResult.builder("store", HealthStatus.UP).details(details).build());
         } catch (RuntimeException e) {

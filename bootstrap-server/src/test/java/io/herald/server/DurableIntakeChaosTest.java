@@ -113,7 +113,8 @@ class DurableIntakeChaosTest {
     /** The inbox key the event's message has: the same deterministic id the server computes. */
     private static String skFor(PlayerClient player, String nodeId) {
         return "ai-msg#" + player.playerId + "#" + new io.herald.domain.NodeComplete(new io.herald.domain.SessionId(
-                player.sessionId), new io.herald.domain.PlayerId(player.playerId), nodeId, java.time.Instant.EPOCH).id();
+                player.sessionId), new io.herald.domain.PlayerId(player.playerId), new io.herald.domain.NodeId(nodeId),
+                java.time.Instant.EPOCH).id();
     }
 
     /** Every stored message of the team, by inbox key, counted; waits until the accepted ones are all there. */

@@ -28,9 +28,9 @@ public class ApiGatewayFactory {
     @Bean(typed = {ConnectionGateway.class, ConnectionCloser.class}, preDestroy = "close")
     ApiGatewayConnectionGateway connectionGateway(ApiGatewaySettings settings, PushFormat format,
             AwsCredentialsProviderChain credentials, AwsRegionProviderChain regions) {
-        PushBudget budget = new PushBudget(settings.getPushAttempts(), settings.getPushDeadline());
-        ManagementEndpoint endpoint = ManagementEndpoint.of(settings.getWebsocketUrl(), settings.getEndpoint());
-        return new ApiGatewayConnectionGateway(client(endpoint, regions.getRegion(), credentials), format, budget);
+        ManagementEndpoint endpoint = ManagementEndpoint.of(settings.websocketUrl(), settings.endpoint());
+        return new ApiGatewayConnectionGateway(client(endpoint, regions.getRegion(), credentials), format,
+                settings.pushBudget());
     }
 
     /**

@@ -37,14 +37,14 @@ public class DynamoDbClientSettings implements BeanCreatedEventListener<DynamoDb
             DynamoDbSettings settings) {
         return configuration
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.getMaxAttempts())
+                        .maxAttempts(settings.maxAttempts())
                         .backoffStrategy(BACKOFF)
                         .throttlingBackoffStrategy(BACKOFF)
                         // The token bucket would stop retrying a busy table's throttling altogether; the attempts
                         // and the deadline bound the retries instead.
                         .circuitBreakerEnabled(false)
                         .build())
-                .apiCallTimeout(settings.getWriteDeadline())
-                .apiCallAttemptTimeout(settings.getAttemptTimeout());
+                .apiCallTimeout(settings.writeDeadline())
+                .apiCallAttemptTimeout(settings.attemptTimeout());
     }
 }

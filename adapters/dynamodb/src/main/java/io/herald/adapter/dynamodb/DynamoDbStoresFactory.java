@@ -39,16 +39,16 @@ public class DynamoDbStoresFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbTable table(DynamoDbClient client, DynamoDbSettings settings, StoreRoundTrips roundTrips) {
-        if (settings.isCreateTable()) {
-            TableCreator.ensure(client, settings.getTableName());
+        if (settings.createTable()) {
+            TableCreator.ensure(client, settings.tableName());
         }
-        return new DynamoDbTable(client, settings.getTableName(), settings.getWriteDeadline(), roundTrips,
-                settings.isConfirmTransactions());
+        return new DynamoDbTable(client, settings.tableName(), settings.writeDeadline(), roundTrips,
+                settings.confirmTransactions());
     }
 
     @Singleton
     MessageStore messageStore(DynamoDbTable table, DynamoDbSettings settings) {
-        return new DynamoDbMessageStore(table, settings.getClaimLease(), settings.isCombineWrites());
+        return new DynamoDbMessageStore(table, settings.claimLease(), settings.combineWrites());
     }
 
     /**
@@ -74,7 +74,7 @@ public class DynamoDbStoresFactory {
     /** Used by a server node's durable intake; the Lambda shape has EventBridge for that. */
     @Singleton
     PendingEvents pendingEvents(DynamoDbTable table, DynamoDbSettings settings) {
-        return new DynamoDbPendingEvents(table, settings.isCombineWrites());
+        return new DynamoDbPendingEvents(table, settings.combineWrites());
     }
 
     @Singleton

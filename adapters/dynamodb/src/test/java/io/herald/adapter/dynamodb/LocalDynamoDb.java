@@ -5,6 +5,7 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,10 +50,15 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .build();
     }
 
+    /** Herald's defaults, but for the attempts of one call. */
+    static DynamoDbSettings settings(int attempts) {
+        return new DynamoDbSettings("herald", false, Duration.ofSeconds(60), Duration.ofSeconds(20), false, false,
+                attempts, Duration.ofSeconds(5));
+    }
+
     /** A client that retries as Herald configures production clients, with this many attempts per call. */
     DynamoDbClient clientRetryingAsHerald(int attempts, FaultInjector faults, ExecutionInterceptor... interceptors) {
-        DynamoDbSettings settings = new DynamoDbSettings();
-        settings.setMaxAttempts(attempts);
+        DynamoDbSettings settings = settings(attempts);
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

@@ -74,12 +74,12 @@ class StoreCallTest {
             asked.incrementAndGet();
             throw SdkClientException.create("Unable to load credentials from any provider");
         };
-        DynamoDbSettings settings = new DynamoDbSettings();
+        DynamoDbSettings settings = LocalDynamoDb.settings(8);
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(none).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> DynamoDbClientSettings.apply(c, settings))
                 .build()) {
-            assertThatThrownBy(() -> new StoreCall(settings.getWriteDeadline()).call("ListTables", client::listTables))
+            assertThatThrownBy(() -> new StoreCall(settings.writeDeadline()).call("ListTables", client::listTables))
                     .isInstanceOf(SdkClientException.class).isNotInstanceOf(StoreUnavailableException.class);
         }
         assertThat(asked).as("times the credentials were asked for").hasValue(1);

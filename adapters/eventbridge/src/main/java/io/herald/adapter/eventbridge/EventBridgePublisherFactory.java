@@ -16,7 +16,7 @@ public class EventBridgePublisherFactory {
     @Singleton
     EventBridgePublisher eventBridgePublisher(EventBridgeClient client, EventBridgeSettings settings) {
         return new EventBridgePublisher(client,
-                new EventBridgePublisher.Target(settings.getBusName(), settings.getSource()),
-                new EventBridgePublisher.Budget(settings.getPublishAttempts(), settings.getPublishDeadline()));
+                new EventBridgePublisher.Target(settings.busName(), settings.source()),
+                new EventBridgePublisher.Budget(settings.publishAttempts(), settings.publishDeadline()));
     }
 }

@@ -54,8 +54,8 @@ class EventBridgeWiringTest {
 
             context.getBean(EventPublisher.class).publish(SampleEvents.milestone());
 
-            assertThat(settings.getPublishAttempts()).isEqualTo(5);
-            assertThat(settings.getPublishDeadline()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.publishAttempts()).isEqualTo(5);
+            assertThat(settings.publishDeadline()).isEqualTo(Duration.ofSeconds(5));
             JsonNode entry = stub.calls().getFirst().entries().getFirst();
             assertThat(entry.path("EventBusName").asText()).isEqualTo("default");
             assertThat(entry.path("Source").asText()).isEqualTo("herald.game");

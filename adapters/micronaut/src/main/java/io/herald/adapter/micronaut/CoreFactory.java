@@ -127,7 +127,7 @@ public class CoreFactory {
 
     @Singleton
     ConnectionActivity connectionActivity(ConnectionLog log, Clock clock, ConnectionSettings settings) {
-        return new ConnectionActivity(log, clock, settings.getActivityEvery());
+        return new ConnectionActivity(log, clock, settings.activityEvery());
     }
 
     @Singleton
@@ -156,7 +156,7 @@ public class CoreFactory {
     OrchestrateMessages orchestrateMessages(SessionDirectory directory, MessageStore store, CooldownGuard cooldown,
             HeraldSettings settings, MessageComposer composer, Fanout fanout, Clock clock, IdGenerator ids,
             Metrics metrics) {
-        return new OrchestrateMessages(directory, store, cooldown, new CooldownPolicy(settings.getCooldown()), composer,
+        return new OrchestrateMessages(directory, store, cooldown, new CooldownPolicy(settings.cooldown()), composer,
                 measured(fanout, metrics, clock), clock, ids, metrics);
     }
 
@@ -178,7 +178,7 @@ public class CoreFactory {
     @Singleton
     RelayPlayerState relayPlayerState(ConnectionRegistry connections, SessionDirectory directory, Fanout fanout,
             Clock clock, HeraldSettings settings, Metrics metrics) {
-        return new RelayPlayerState(connections, directory, measured(fanout, metrics, clock), clock, new PositionRelay(settings.getPositionInterval()));
+        return new RelayPlayerState(connections, directory, measured(fanout, metrics, clock), clock, new PositionRelay(settings.positionInterval()));
     }
 
     @Singleton

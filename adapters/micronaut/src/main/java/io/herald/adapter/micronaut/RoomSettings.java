@@ -1,61 +1,37 @@
 package io.herald.adapter.micronaut;
 
+import io.herald.adapter.wire.SettingCheck;
 import io.herald.application.RoomRules;
 import io.herald.application.limit.Allowance;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
  * {@code herald.rooms.*}: how many members a room may have, how many missed messages a subscription replays before
- * it answers "not recovered" (the client then reads history), and how fast one member may send to one room.
- * {@code retention}: how long room messages are kept; the store reads it, for its TTL.
+ * it answers "not recovered" (the client then reads history), and how fast one member may send to one room. The
+ * defaults are {@link RoomRules#DEFAULTS} (an annotation cannot refer to them; a test keeps the two equal).
+ *
+ * @param retention how long room messages are kept; the store reads it, for its TTL
  */
-@ConfigurationProperties("herald.rooms")
-public class RoomSettings {
-    private int maxMembers = RoomRules.DEFAULTS.maxMembers();
-    private int maxReplay = RoomRules.DEFAULTS.maxReplay();
-    private int sendsPerSecond = RoomRules.DEFAULTS.sendAllowance().count();
-    private int sendBurst = RoomRules.DEFAULTS.sendAllowance().burst();
-    private Duration retention = Duration.ofDays(30);
+@Context
+@ConfigurationProperties(RoomSettings.PREFIX)
+public record RoomSettings(
+        @Bindable(defaultValue = "5000") int maxMembers,
+        @Bindable(defaultValue = "5000") int maxReplay,
+        @Bindable(defaultValue = "5") int sendsPerSecond,
+        @Bindable(defaultValue = "20") int sendBurst,
+        @Bindable(defaultValue = "30d") Duration retention) {
+    static final String PREFIX = "herald.rooms";
+    private static final SettingCheck CHECK = new SettingCheck(PREFIX);
 
-    public int getMaxMembers() {
-        return maxMembers;
-    }
-
-    public void setMaxMembers(int maxMembers) {
-        this.maxMembers = maxMembers;
-    }
-
-    public int getMaxReplay() {
-        return maxReplay;
-    }
-
-    public void setMaxReplay(int maxReplay) {
-        this.maxReplay = maxReplay;
-    }
-
-    public int getSendsPerSecond() {
-        return sendsPerSecond;
-    }
-
-    public void setSendsPerSecond(int sendsPerSecond) {
-        this.sendsPerSecond = sendsPerSecond;
-    }
-
-    public int getSendBurst() {
-        return sendBurst;
-    }
-
-    public void setSendBurst(int sendBurst) {
-        this.sendBurst = sendBurst;
-    }
-
-    public Duration getRetention() {
-        return retention;
-    }
-
-    public void setRetention(Duration retention) {
-        this.retention = retention;
+    public RoomSettings {
+        CHECK.atLeast("max-members", maxMembers, 1);
+        CHECK.atLeast("max-replay", maxReplay, 0);
+        CHECK.atLeast("sends-per-second", sendsPerSecond, 1);
+        CHECK.atLeast("send-burst", sendBurst, 1);
+        CHECK.positive("retention", retention);
     }
 
     public RoomRules rules() {

@@ -45,6 +45,7 @@ import io.herald.application.fake.ScriptedComposer;
 import io.herald.application.port.Clock;
 import io.herald.application.port.MessageComposer;
 import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
 import io.micronaut.context.ApplicationContext;
@@ -98,7 +99,7 @@ class CoreFactoryTest {
     void without_a_model_the_fixed_texts_speak_and_the_clock_is_the_system_clock() {
         try (ApplicationContext context = contextWithPorts(Map.of())) {
             MessageComposer composer = context.getBean(MessageComposer.class);
-            NodeComplete event = new NodeComplete(new SessionId("s"), new PlayerId("p"), "n", Instant.EPOCH);
+            NodeComplete event = new NodeComplete(new SessionId("s"), new PlayerId("p"), new NodeId("n"), Instant.EPOCH);
 
             assertThat(composer.compose(new MessageComposer.Request(event, io.herald.domain.MessageType.INDIVIDUAL,
                     List.of()))).isEqualTo(new MessageComposer.Composition.Text(
@@ -123,7 +124,7 @@ class CoreFactoryTest {
     @Test
     void the_cooldown_window_comes_from_configuration() {
         try (ApplicationContext context = contextWithPorts(Map.of("herald.messages.cooldown", "0s"))) {
-            assertThat(context.getBean(HeraldSettings.class).getCooldown()).isZero();
+            assertThat(context.getBean(HeraldSettings.class).cooldown()).isZero();
         }
     }
 }

@@ -1,24 +1,28 @@
 package io.herald.adapter.openai;
 
+import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
-import java.util.Map;
 
 /** Where the key comes from: configuration first, else the SSM parameter read through the Lambda extension at start. */
 final class ApiKeySource {
-    static final String SESSION_TOKEN_ENV = "AWS_SESSION_TOKEN";
+    /**
+     * The Lambda's session token, which the extension requires: the runtime sets {@code AWS_SESSION_TOKEN}, which
+     * Micronaut's environment-variable convention binds to this property.
+     */
+    static final String SESSION_TOKEN = "aws.session-token";
 
     private ApiKeySource() {
     }
 
-    static String resolve(OpenAiSettings settings, Map<String, String> environment) {
-        if (settings.getApiKey() != null && !settings.getApiKey().isBlank()) {
-            return settings.getApiKey();
+    static String resolve(OpenAiSettings settings, @Nullable String sessionToken) {
+        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+            return settings.apiKey();
         }
-        if (settings.getApiKeyParameter() == null || settings.getApiKeyParameter().isBlank()) {
+        if (settings.apiKeyParameter() == null || settings.apiKeyParameter().isBlank()) {
             throw new ApiKeyUnavailableException("neither " + ApiKeyConfigured.API_KEY + " nor "
                     + ApiKeyConfigured.API_KEY_PARAMETER + " is set");
         }
-        return new ParameterStoreExtension(URI.create(settings.getParametersEndpoint()),
-                environment.get(SESSION_TOKEN_ENV)).read(settings.getApiKeyParameter());
+        return new ParameterStoreExtension(URI.create(settings.parametersEndpoint()), sessionToken)
+                .read(settings.apiKeyParameter());
     }
 }

@@ -33,20 +33,10 @@ final class ChatEndpoint {
 
     /**
      * What every request asks of the model. The token cap goes out as {@code max_completion_tokens}: {@code max_tokens}
-     * is deprecated and refused by reasoning models such as the gpt-5 family.
+     * is deprecated and refused by reasoning models such as the gpt-5 family. The values are checked where they are
+     * configured ({@link OpenAiSettings}).
      */
     record ModelSettings(String name, long maxTokens, double temperature) {
-        ModelSettings {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("herald.openai.model must name a model");
-            }
-            if (maxTokens < 1) {
-                throw new IllegalArgumentException("herald.openai.max-tokens must be 1 or more");
-            }
-            if (!(temperature >= 0 && temperature <= 2)) {
-                throw new IllegalArgumentException("herald.openai.temperature must be between 0 and 2");
-            }
-        }
     }
 
     ChatEndpoint(OpenAIClient client, ModelSettings model, Clock clock) {

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Stops calling a model that keeps failing: after {@code threshold} failed requests in a row no request is made
  * for {@code openFor}; then exactly one trial request is let through, whose outcome closes or reopens the circuit.
- * Time comes from the {@link Clock} port so the open period is replayable in tests.
+ * Time comes from the {@link Clock} port so the open period is replayable in tests. The threshold is at least 1, as
+ * {@link OpenAiSettings} checks where it is configured.
  */
 final class CircuitBreaker {
     private final int threshold;
@@ -16,9 +17,6 @@ final class CircuitBreaker {
     private State state = new Closed(0);
 
     CircuitBreaker(int threshold, Duration openFor, Clock clock) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("herald.openai.breaker-threshold must be 1 or more");
-        }
         this.threshold = threshold;
         this.openFor = openFor;
         this.clock = clock;

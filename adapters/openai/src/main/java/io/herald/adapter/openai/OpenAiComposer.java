@@ -29,14 +29,11 @@ final class OpenAiComposer implements MessageComposer {
     private final Budget budget;
     private final Clock clock;
 
-    /** The time one request may take, and the time all requests, retries and waits of one event may take. */
+    /**
+     * The time one request may take, and the time all requests, retries and waits of one event may take; both are
+     * checked where they are configured ({@link OpenAiSettings}).
+     */
     record Budget(Duration perCall, Duration perEvent) {
-        Budget {
-            if (!perCall.isPositive() || !perEvent.isPositive()) {
-                throw new IllegalArgumentException(
-                        "herald.openai.call-timeout and herald.openai.budget must be positive");
-            }
-        }
     }
 
     OpenAiComposer(ChatEndpoint endpoint, SystemPromptSource prompts, CompositionRecorder recorder,

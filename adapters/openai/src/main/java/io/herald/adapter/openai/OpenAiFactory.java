@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -24,21 +25,22 @@ public class OpenAiFactory {
 
     @Singleton
     SystemPromptSource systemPromptSource(OpenAiSettings settings, Clock clock, BeanProvider<S3Client> s3) {
-        return new RefreshingSystemPrompt(new PromptLoader(PromptLocation.parse(settings.getSystemPrompt()), s3::get),
-                settings.getSystemPromptRefresh(), clock);
+        return new RefreshingSystemPrompt(new PromptLoader(PromptLocation.parse(settings.systemPrompt()), s3::get),
+                settings.systemPromptRefresh(), clock);
     }
 
     /** The SDK's own retries are off: {@link OpenAiComposer} retries within the event's budget instead. */
     @Singleton
     @Requires(condition = ApiKeyConfigured.class)
     @Bean(preDestroy = "close")
-    OpenAIClient openAiClient(OpenAiSettings settings) {
+    OpenAIClient openAiClient(OpenAiSettings settings,
+            @Value("${" + ApiKeySource.SESSION_TOKEN + ":}") String sessionToken) {
         return OpenAIOkHttpClient.builder()
                 .jsonMapper(SdkWarmUp.warmedMapper(model(settings)))
-                .apiKey(ApiKeySource.resolve(settings, System.getenv()))
-                .baseUrl(settings.getBaseUrl())
+                .apiKey(ApiKeySource.resolve(settings, sessionToken))
+                .baseUrl(settings.baseUrl())
                 .maxRetries(0)
-                .timeout(settings.getCallTimeout())
+                .timeout(settings.callTimeout())
                 .build();
     }
 
@@ -48,8 +50,8 @@ public class OpenAiFactory {
     OpenAiComposer messageComposer(OpenAIClient client, OpenAiSettings settings, SystemPromptSource prompts,
             CompositionRecorder recorder, Clock clock) {
         return new OpenAiComposer(new ChatEndpoint(client, model(settings), clock), prompts, recorder,
-                new CircuitBreaker(settings.getBreakerThreshold(), settings.getBreakerOpenFor(), clock),
-                new OpenAiComposer.Budget(settings.getCallTimeout(), settings.getBudget()), clock);
+                new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock),
+                new OpenAiComposer.Budget(settings.callTimeout(), settings.budget()), clock);
     }
 
     /** Characters' chat lines, through the same endpoint, budget and breaker as the event messages. */
@@ -60,6 +62,6 @@ public class OpenAiFactory {
     }
 
     private static ChatEndpoint.ModelSettings model(OpenAiSettings settings) {
-        return new ChatEndpoint.ModelSettings(settings.getModel(), settings.getMaxTokens(), settings.getTemperature());
+        return new ChatEndpoint.ModelSettings(settings.model(), settings.maxTokens(), settings.temperature());
     }
 }

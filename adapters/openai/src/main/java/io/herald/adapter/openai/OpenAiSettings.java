@@ -1,137 +1,89 @@
 package io.herald.adapter.openai;
 
+import io.herald.adapter.wire.SettingCheck;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
  * {@code herald.openai.*}: where the key comes from, which OpenAI-compatible endpoint and model to call and how,
- * how long an event may spend on it, when to stop calling, and where the system prompt lives.
+ * how long an event may spend on it, when to stop calling, and where the system prompt lives. Bound at start, with or
+ * without a key, so a bad value stops the start instead of turning every message into the fixed text.
+ *
+ * @param apiKey the key itself: {@code HERALD_OPENAI_API_KEY}, or {@code OPENAI_API_KEY} where the application's
+ *        configuration maps it here (the server's does)
+ * @param apiKeyParameter the SSM parameter holding the key, read once at start through the Parameters and Secrets
+ *        extension
+ * @param parametersEndpoint the extension's local endpoint (its port follows
+ *        {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT})
+ * @param maxTokens sent as {@code max_completion_tokens}
+ * @param temperature 0 to 2, as the API accepts
+ * @param callTimeout the most one request may take
+ * @param budget the most one event may spend on requests, retries and waits before the fallback text is used
+ * @param breakerThreshold failed requests in a row after which the circuit opens
+ * @param breakerOpenFor how long an open circuit refuses every call before it lets one trial through
+ * @param systemPrompt {@code classpath:…}, {@code file:…} (or a bare path) or {@code s3://bucket/key}; a {@code .py}
+ *        is parsed ({@link PromptLocation} says what else it must be)
+ * @param systemPromptRefresh how long a loaded prompt is used before it is read again
  */
-@ConfigurationProperties("herald.openai")
-public class OpenAiSettings {
-    private String apiKey;
-    private String apiKeyParameter;
-    private String parametersEndpoint = "http://localhost:2773";
-    private String baseUrl = "https://api.openai.com/v1";
-    private String model = "gpt-5.2-2025-12-11";
-    private int maxTokens = 150;
-    private double temperature = 0.7;
-    private Duration callTimeout = Duration.ofSeconds(3);
-    private Duration budget = Duration.ofSeconds(10);
-    private int breakerThreshold = 5;
-    private Duration breakerOpenFor = Duration.ofSeconds(30);
-    private String systemPrompt = "classpath:herald/default-system-prompt.txt";
-    private Duration systemPromptRefresh = Duration.ofMinutes(5);
+@Context
+@ConfigurationProperties(OpenAiSettings.PREFIX)
+public record OpenAiSettings(
+        @Nullable String apiKey,
+        @Nullable String apiKeyParameter,
+        @Bindable(defaultValue = "http://localhost:2773") String parametersEndpoint,
+        @Bindable(defaultValue = "https://api.openai.com/v1") String baseUrl,
+        @Bindable(defaultValue = "gpt-5.2-2025-12-11") String model,
+        @Bindable(defaultValue = "150") int maxTokens,
+        @Bindable(defaultValue = "0.7") double temperature,
+        @Bindable(defaultValue = "3s") Duration callTimeout,
+        @Bindable(defaultValue = "10s") Duration budget,
+        @Bindable(defaultValue = "5") int breakerThreshold,
+        @Bindable(defaultValue = "30s") Duration breakerOpenFor,
+        @Bindable(defaultValue = "classpath:herald/default-system-prompt.txt") String systemPrompt,
+        @Bindable(defaultValue = "5m") Duration systemPromptRefresh) {
+    static final String PREFIX = "herald.openai";
+    private static final SettingCheck CHECK = new SettingCheck(PREFIX);
 
-    /** The key itself, from configuration or the {@code HERALD_OPENAI_API_KEY} environment variable. */
-    public String getApiKey() {
-        return apiKey;
+    public OpenAiSettings {
+        requireAbsoluteUrl("parameters-endpoint", parametersEndpoint);
+        requireAbsoluteUrl("base-url", baseUrl);
+        CHECK.notBlank("model", model);
+        CHECK.atLeast("max-tokens", maxTokens, 1);
+        if (!(temperature >= 0 && temperature <= 2)) {
+            throw CHECK.invalid("temperature", "must be between 0 and 2, was " + temperature);
+        }
+        CHECK.positive("call-timeout", callTimeout);
+        CHECK.positive("budget", budget);
+        CHECK.atLeast("breaker-threshold", breakerThreshold, 1);
+        CHECK.notNegative("breaker-open-for", breakerOpenFor);
+        CHECK.notBlank("system-prompt", systemPrompt);
+        CHECK.notNegative("system-prompt-refresh", systemPromptRefresh);
     }
 
-    public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
+    private static void requireAbsoluteUrl(String name, String value) {
+        CHECK.notBlank(name, value);
+        try {
+            if (!new URI(value).isAbsolute()) {
+                throw CHECK.invalid(name, "must be an absolute URL, was " + value);
+            }
+        } catch (URISyntaxException e) {
+            throw CHECK.invalid(name, "is not a URL: " + value);
+        }
     }
 
-    /** The SSM parameter holding the key, read once at start through the Parameters and Secrets extension. */
-    public String getApiKeyParameter() {
-        return apiKeyParameter;
-    }
-
-    public void setApiKeyParameter(String apiKeyParameter) {
-        this.apiKeyParameter = apiKeyParameter;
-    }
-
-    /** The extension's local endpoint (its port follows {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}). */
-    public String getParametersEndpoint() {
-        return parametersEndpoint;
-    }
-
-    public void setParametersEndpoint(String parametersEndpoint) {
-        this.parametersEndpoint = parametersEndpoint;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    public String getModel() {
-        return model;
-    }
-
-    public void setModel(String model) {
-        this.model = model;
-    }
-
-    public int getMaxTokens() {
-        return maxTokens;
-    }
-
-    public void setMaxTokens(int maxTokens) {
-        this.maxTokens = maxTokens;
-    }
-
-    public double getTemperature() {
-        return temperature;
-    }
-
-    public void setTemperature(double temperature) {
-        this.temperature = temperature;
-    }
-
-    /** The most one request may take. */
-    public Duration getCallTimeout() {
-        return callTimeout;
-    }
-
-    public void setCallTimeout(Duration callTimeout) {
-        this.callTimeout = callTimeout;
-    }
-
-    /** The most one event may spend on requests, retries and waits before the fallback text is used. */
-    public Duration getBudget() {
-        return budget;
-    }
-
-    public void setBudget(Duration budget) {
-        this.budget = budget;
-    }
-
-    /** Failed requests in a row after which the circuit opens. */
-    public int getBreakerThreshold() {
-        return breakerThreshold;
-    }
-
-    public void setBreakerThreshold(int breakerThreshold) {
-        this.breakerThreshold = breakerThreshold;
-    }
-
-    /** How long an open circuit refuses every call before it lets one trial through. */
-    public Duration getBreakerOpenFor() {
-        return breakerOpenFor;
-    }
-
-    public void setBreakerOpenFor(Duration breakerOpenFor) {
-        this.breakerOpenFor = breakerOpenFor;
-    }
-
-    /** {@code classpath:…}, {@code file:…} (or a bare path) or {@code s3://bucket/key}; a {@code .py} is parsed. */
-    public String getSystemPrompt() {
-        return systemPrompt;
-    }
-
-    public void setSystemPrompt(String systemPrompt) {
-        this.systemPrompt = systemPrompt;
-    }
-
-    public Duration getSystemPromptRefresh() {
-        return systemPromptRefresh;
-    }
-
-    public void setSystemPromptRefresh(Duration systemPromptRefresh) {
-        this.systemPromptRefresh = systemPromptRefresh;
+    /** Without the key: settings end up in logs and error messages, the key must not. */
+    @Override
+    public String toString() {
+        return "OpenAiSettings[apiKey=" + (apiKey == null || apiKey.isBlank() ? "none" : "(set)")
+                + ", apiKeyParameter=" + apiKeyParameter + ", parametersEndpoint=" + parametersEndpoint
+                + ", baseUrl=" + baseUrl + ", model=" + model + ", maxTokens=" + maxTokens
+                + ", temperature=" + temperature + ", callTimeout=" + callTimeout + ", budget=" + budget
+                + ", breakerThreshold=" + breakerThreshold + ", breakerOpenFor=" + breakerOpenFor
+                + ", systemPrompt=" + systemPrompt + ", systemPromptRefresh=" + systemPromptRefresh + "]";
     }
 }

@@ -11,6 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.PropertySource.PropertyConvention;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +26,7 @@ class ApiKeySourceTest {
     private static final String PARAMETER = "/herald/prod/openai-api-key";
 
     private final List<String> queries = new CopyOnWriteArrayList<>();
-    private final OpenAiSettings settings = new OpenAiSettings();
+    private final OpenAiSettingsDraft settings = new OpenAiSettingsDraft();
     private HttpServer extension;
     private volatile String answer = """
             {"Parameter":{"ARN":"arn:aws:ssm:eu-west-1:123456789012:parameter/herald/prod/openai-api-key",
@@ -60,28 +63,45 @@ class ApiKeySourceTest {
     void a_configured_key_is_used_without_asking_the_extension() {
         settings.setApiKey("sk-configured");
 
-        assertThat(ApiKeySource.resolve(settings, Map.of())).isEqualTo("sk-configured");
+        assertThat(ApiKeySource.resolve(settings.bound(), null)).isEqualTo("sk-configured");
         assertThat(queries).isEmpty();
     }
 
     @Test
     void the_parameter_is_read_decrypted_with_the_session_token() {
-        String key = ApiKeySource.resolve(settings, Map.of(ApiKeySource.SESSION_TOKEN_ENV, TOKEN));
+        String key = ApiKeySource.resolve(settings.bound(), TOKEN);
 
         assertThat(key).isEqualTo("sk-from-ssm");
         assertThat(queries).containsExactly("name=" + PARAMETER + "&withDecryption=true");
     }
 
     @Test
+    void in_the_lambda_the_environment_names_the_parameter_and_gives_the_session_token() {
+        Map<String, Object> environment = Map.of(
+                "HERALD_OPENAI_API_KEY_PARAMETER", PARAMETER,
+                "HERALD_OPENAI_PARAMETERS_ENDPOINT", settings.bound().parametersEndpoint(),
+                "AWS_SESSION_TOKEN", TOKEN);
+
+        try (ApplicationContext context = ApplicationContext.builder().environmentPropertySource(false)
+                .propertySources(PropertySource.of("lambda", environment, PropertyConvention.ENVIRONMENT_VARIABLE))
+                .start()) {
+            assertThat(context.getBean(OpenAiComposer.class)).isNotNull();
+        }
+
+        assertThat(queries).as("the extension answers only a caller with the session token")
+                .containsExactly("name=" + PARAMETER + "&withDecryption=true");
+    }
+
+    @Test
     void without_a_session_token_the_error_says_what_is_missing() {
-        assertThatThrownBy(() -> ApiKeySource.resolve(settings, Map.of()))
+        assertThatThrownBy(() -> ApiKeySource.resolve(settings.bound(), null))
                 .isInstanceOf(ApiKeyUnavailableException.class)
                 .hasMessageContaining(PARAMETER).hasMessageContaining("AWS_SESSION_TOKEN is not set");
     }
 
     @Test
     void a_refusal_by_the_extension_names_the_parameter_and_the_status() {
-        assertThatThrownBy(() -> ApiKeySource.resolve(settings, Map.of(ApiKeySource.SESSION_TOKEN_ENV, "wrong")))
+        assertThatThrownBy(() -> ApiKeySource.resolve(settings.bound(), "wrong"))
                 .isInstanceOf(ApiKeyUnavailableException.class)
                 .hasMessageContaining(PARAMETER).hasMessageContaining("HTTP 401");
     }
@@ -90,11 +110,11 @@ class ApiKeySourceTest {
     void an_answer_without_a_value_is_an_error_that_does_not_quote_the_answer() {
         answer = "sk-half-a-secret, not json";
 
-        assertThatThrownBy(() -> ApiKeySource.resolve(settings, Map.of(ApiKeySource.SESSION_TOKEN_ENV, TOKEN)))
+        assertThatThrownBy(() -> ApiKeySource.resolve(settings.bound(), TOKEN))
                 .isInstanceOf(ApiKeyUnavailableException.class)
                 .hasMessageContaining("not JSON").hasMessageNotContaining("sk-half-a-secret");
         answer = "{\"Parameter\":{\"Name\":\"x\"}}";
-        assertThatThrownBy(() -> ApiKeySource.resolve(settings, Map.of(ApiKeySource.SESSION_TOKEN_ENV, TOKEN)))
+        assertThatThrownBy(() -> ApiKeySource.resolve(settings.bound(), TOKEN))
                 .hasMessageContaining("has no value");
     }
 
@@ -102,7 +122,7 @@ class ApiKeySourceTest {
     void an_extension_that_is_not_there_is_a_clear_error() {
         extension.stop(0);
 
-        assertThatThrownBy(() -> ApiKeySource.resolve(settings, Map.of(ApiKeySource.SESSION_TOKEN_ENV, TOKEN)))
+        assertThatThrownBy(() -> ApiKeySource.resolve(settings.bound(), TOKEN))
                 .isInstanceOf(ApiKeyUnavailableException.class)
                 .hasMessageContaining("cannot read SSM parameter " + PARAMETER + " from http://127.0.0.1:");
     }

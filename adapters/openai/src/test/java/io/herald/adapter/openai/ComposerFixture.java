@@ -34,7 +34,7 @@ final class ComposerFixture implements AutoCloseable {
     final FakeOpenAi server = FakeOpenAi.start();
     final ManualClock clock = new ManualClock(FakeHerald.START);
     final RecordingCompositionRecorder recorder = new RecordingCompositionRecorder();
-    final OpenAiSettings settings = new OpenAiSettings();
+    final OpenAiSettingsDraft settings = new OpenAiSettingsDraft();
     private final List<OpenAIClient> clients = new ArrayList<>();
 
     ComposerFixture() {
@@ -52,9 +52,10 @@ final class ComposerFixture implements AutoCloseable {
 
     MessageComposer composer(SystemPromptSource prompts, CompositionRecorder calls) {
         OpenAiFactory factory = new OpenAiFactory();
-        OpenAIClient client = factory.openAiClient(settings);
+        OpenAiSettings bound = settings.bound();
+        OpenAIClient client = factory.openAiClient(bound, "");
         clients.add(client);
-        return factory.messageComposer(client, settings, prompts, calls, clock);
+        return factory.messageComposer(client, bound, prompts, calls, clock);
     }
 
     static MessageComposer.Request individual(GameEvent event, SessionPlayer reader) {

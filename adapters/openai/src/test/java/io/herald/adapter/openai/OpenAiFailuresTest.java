@@ -54,7 +54,7 @@ class OpenAiFailuresTest {
 
         assertThat(composition).isInstanceOf(Composition.Failed.class);
         assertThat(((Composition.Failed) composition).reason()).startsWith("timeout; budget spent after");
-        assertThat(took).isLessThan(fixture.settings.getBudget().plus(GENEROUS));
+        assertThat(took).isLessThan(fixture.settings.bound().budget().plus(GENEROUS));
         assertThat(fixture.server.requests()).hasSizeBetween(1, 7);
         assertThat(recordedReason()).startsWith("timeout");
     }

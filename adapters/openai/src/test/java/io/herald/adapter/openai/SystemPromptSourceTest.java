@@ -31,7 +31,7 @@ class SystemPromptSourceTest {
 
     @Test
     void the_shipped_default_prompt_loads_from_the_classpath() {
-        String prompt = source(new OpenAiSettings().getSystemPrompt(), NO_S3).systemPrompt();
+        String prompt = source(OpenAiSettingsDraft.defaults().systemPrompt(), NO_S3).systemPrompt();
 
         assertThat(prompt).startsWith("You are the Herald").contains("never give away a puzzle's answer");
     }

@@ -57,13 +57,13 @@ final class RedisLink implements AutoCloseable {
     RedisLink(RedisClient client, RedisSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.channel = settings.getPrefix() + ":relay";
-        this.nodesKey = settings.getPrefix() + ":nodes";
+        this.channel = settings.prefix() + ":relay";
+        this.nodesKey = settings.prefix() + ":nodes";
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // A frame relayed minutes late would arrive out of order and after catch-up: better not at all.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(settings.getCommandTimeout()))
+                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .build());
         client.addListener(new RedisConnectionStateListener() {
             @Override
@@ -96,7 +96,7 @@ final class RedisLink implements AutoCloseable {
     /** Connects now if Redis answers, and keeps trying in the background if it does not. */
     void start() {
         timer.execute(this::connect);
-        timer.scheduleAtFixedRate(this::heartbeat, 0, settings.getHeartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::heartbeat, 0, settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void connect() {
@@ -149,7 +149,7 @@ final class RedisLink implements AutoCloseable {
         }
         long now = System.currentTimeMillis();
         redis.get().zadd(nodesKey, now, node);
-        redis.get().zremrangebyscore(nodesKey, io.lettuce.core.Range.create(0, now - 10 * settings.getNodeTimeout().toMillis()));
+        redis.get().zremrangebyscore(nodesKey, io.lettuce.core.Range.create(0, now - 10 * settings.nodeTimeout().toMillis()));
     }
 
     private void receive(String text) {
@@ -220,7 +220,7 @@ final class RedisLink implements AutoCloseable {
 
     /** Whether a node's last heartbeat is recent enough for its devices to count. */
     boolean alive(long lastBeat) {
-        return lastBeat >= System.currentTimeMillis() - settings.getNodeTimeout().toMillis();
+        return lastBeat >= System.currentTimeMillis() - settings.nodeTimeout().toMillis();
     }
 
     String node() {
@@ -228,11 +228,11 @@ final class RedisLink implements AutoCloseable {
     }
 
     String prefix() {
-        return settings.getPrefix();
+        return settings.prefix();
     }
 
     Duration commandTimeout() {
-        return settings.getCommandTimeout();
+        return settings.commandTimeout();
     }
 
     /** Up when both connections are: frames go out and come in. */

@@ -93,10 +93,8 @@ class ClusterOverRedisTest {
         final List<String> rosterNews = new CopyOnWriteArrayList<>();
 
         Node(String uri) {
-            RedisSettings settings = new RedisSettings();
-            settings.setHeartbeat(Duration.ofMillis(200));
-            settings.setNodeTimeout(Duration.ofSeconds(2));
-            settings.setCommandTimeout(Duration.ofSeconds(1));
+            RedisSettings settings = new RedisSettings("herald", Duration.ofMillis(200), Duration.ofSeconds(2),
+                    Duration.ofSeconds(1));
             client = RedisClient.create(uri);
             link = new RedisLink(client, settings);
             fanout = new ClusterFanout(devices, FORMAT, link);

@@ -32,6 +32,6 @@ final class RosterCaching implements BeanCreatedEventListener<SessionDirectory> 
         if (store instanceof CachedSessionDirectory) {
             return store;
         }
-        return CachedSessionDirectory.over(store, changes.get(), clock.get(), settings.getCapacity(), settings.getMaxAge());
+        return CachedSessionDirectory.over(store, changes.get(), clock.get(), settings.capacity(), settings.maxAge());
     }
 }

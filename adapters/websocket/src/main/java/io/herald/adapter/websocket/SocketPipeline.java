@@ -59,8 +59,8 @@ final class SocketPipeline implements BeanCreatedEventListener<NettyServerCustom
             }
             String inbound = ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND;
             if (pipeline.get(inbound) != null && pipeline.get(CLOSE_HANDSHAKE) == null) {
-                pipeline.addBefore(inbound, CLOSE_HANDSHAKE, new CloseHandshake(limits.getCloseGrace()));
-                pipeline.addBefore(inbound, SEND_QUEUE_LIMIT, new SendQueueLimit(limits.getMaxQueuedBytes()));
+                pipeline.addBefore(inbound, CLOSE_HANDSHAKE, new CloseHandshake(limits.closeGrace()));
+                pipeline.addBefore(inbound, SEND_QUEUE_LIMIT, new SendQueueLimit(limits.maxQueuedBytes()));
                 pipeline.addBefore(inbound, INBOUND_LIMITS, new InboundLimits(SocketLimits.MAX_MESSAGE_BYTES));
             }
         }
