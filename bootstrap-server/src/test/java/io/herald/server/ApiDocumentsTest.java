@@ -12,13 +12,13 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The OpenAPI document micronaut-openapi writes from the controllers is served, without a token, at
- * {@code /openapi/herald.yml}, and lists the real endpoints with the schemas of their bodies.
+ * {@code /openapi/herald.yml}, and lists the real endpoints with the schemas of their bodies, both ways, and of errors.
  */
 class ApiDocumentsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_openapi_document_is_served_and_lists_the_endpoints_with_their_request_schemas() throws Exception {
+    void the_openapi_document_is_served_and_lists_the_endpoints_with_their_request_and_response_schemas() throws Exception {
         try (HeraldServer server = FreshServer.start("api-documents")) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/openapi/herald.yml")).build(),
@@ -43,7 +43,65 @@ class ApiDocumentsTest {
             assertThat((Map<String, Object>) field(schemas, "GameEvent", "properties"))
                     .containsKeys("sessionId", "eventType", "playerId", "nodeId", "deltas");
             assertThat(field(schemas, "RoomPost", "required")).asList().containsExactly("text");
+
+            assertThat(responseSchema(paths, "/api/teams", "post")).isEqualTo("#/components/schemas/Registered");
+            assertThat(responseSchema(paths, "/runtime/events", "post")).isEqualTo("#/components/schemas/EventAccepted");
+            assertThat(responseSchema(paths, "/runtime/messages/undelivered", "get"))
+                    .isEqualTo("#/components/schemas/CatchUpPage");
+            assertThat(responseSchema(paths, "/api/rooms/{roomId}/messages", "get"))
+                    .isEqualTo("#/components/schemas/HistoryPage");
+            assertThat(responseSchema(paths, "/api/rooms/{roomId}/messages", "post"))
+                    .isEqualTo("#/components/schemas/SentRoomMessage");
+            assertThat(responseSchema(paths, "/api/notifications", "get"))
+                    .isEqualTo("#/components/schemas/NotificationPage");
+            assertThat(responseSchema(paths, "/api/notifications", "post"))
+                    .isEqualTo("#/components/schemas/SentNotification");
+            assertThat((Map<String, Object>) field(schemas, "CatchUpPage", "properties"))
+                    .containsKeys("messages", "nextCursor", "notifications", "success");
+            assertThat(field(schemas, "CatchUpPage", "required")).asList().containsExactlyInAnyOrder("messages", "success");
+            assertThat(itemsOf(schemas, "CatchUpPage", "messages")).isEqualTo("#/components/schemas/MissedMessage");
+            assertThat(itemsOf(schemas, "CatchUpPage", "notifications")).isEqualTo("#/components/schemas/NotificationItem");
+            assertThat(itemsOf(schemas, "HistoryPage", "messages")).isEqualTo("#/components/schemas/RoomMessage");
+            assertThat(itemsOf(schemas, "NotificationPage", "notifications"))
+                    .isEqualTo("#/components/schemas/NotificationItem");
+            assertThat((Map<String, Object>) field(schemas, "RoomMessage", "properties")).containsOnlyKeys("roomId",
+                    "offset", "epoch", "messageId", "senderId", "senderSessionId", "text", "ts");
+            assertThat((Map<String, Object>) field(schemas, "NotificationItem", "properties")).containsKeys("readAt",
+                    "dismissedAt", "metadata");
+            assertThat((Map<String, Object>) field(schemas, "Registered", "properties"))
+                    .containsKeys("teamCode", "session", "websocketUrl", "token", "success");
+            assertThat(field(schemas, "Error", "required")).asList()
+                    .containsExactlyInAnyOrder("success", "code", "message");
+            assertThat((Map<String, Object>) field(schemas, "Error", "properties"))
+                    .containsOnlyKeys("success", "code", "message", "field", "correlationId");
+            for (String[] operation : new String[][] {{"/api/teams", "post"}, {"/runtime/events", "post"},
+                    {"/runtime/messages/undelivered", "get"}, {"/api/notifications", "post"}}) {
+                assertThat(responseSchema(paths, operation[0], operation[1], "4XX")).as(operation[0])
+                        .isEqualTo("#/components/schemas/Error");
+            }
+            assertThat(schemas).as("JSON trees are documented as objects, not as Jackson's classes")
+                    .doesNotContainKeys("JsonNode", "ObjectNode");
         }
+    }
+
+    private static String responseSchema(Map<String, Object> paths, String path, String method) {
+        return responseSchema(paths, path, method, "200");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String responseSchema(Map<String, Object> paths, String path, String method, String status) {
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get(method);
+        Map<String, Object> response = (Map<String, Object>) ((Map<String, Object>) operation.get("responses")).get(status);
+        Map<String, Object> content = (Map<String, Object>) response.get("content");
+        Map<String, Object> json = (Map<String, Object>) content.get("application/json");
+        return (String) ((Map<String, Object>) json.get("schema")).get("$ref");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String itemsOf(Map<String, Object> schemas, String schema, String property) {
+        Map<String, Object> array = (Map<String, Object>) ((Map<String, Object>) field(schemas, schema, "properties"))
+                .get(property);
+        return (String) ((Map<String, Object>) array.get("items")).get("$ref");
     }
 
     @SuppressWarnings("unchecked")

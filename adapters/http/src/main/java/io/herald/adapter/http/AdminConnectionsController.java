@@ -54,6 +54,7 @@ public class AdminConnectionsController {
         this.inactiveAfter = inactiveAfter;
     }
 
+    @ErrorResponses
     @Get(value = "/connections", produces = "application/json")
     public HttpResponse<String> all(HttpRequest<?> request, @QueryValue Optional<String> cursor,
             @QueryValue Optional<String> limit) {
@@ -70,6 +71,7 @@ public class AdminConnectionsController {
         return HttpJson.ok(response);
     }
 
+    @ErrorResponses
     @Get(value = "/players/{sessionId}/{playerId}/connections", produces = "application/json")
     public HttpResponse<String> ofPlayer(HttpRequest<?> request, @PathVariable String sessionId,
             @PathVariable String playerId) {
@@ -78,6 +80,7 @@ public class AdminConnectionsController {
                 HttpJson.parsed("playerId", playerId, PlayerId::new)))));
     }
 
+    @ErrorResponses
     @Get(value = "/sessions/{sessionId}/connections", produces = "application/json")
     public HttpResponse<String> ofSession(HttpRequest<?> request, @PathVariable String sessionId) {
         callers.requireService(request, SERVICE_ONLY);
@@ -87,6 +90,7 @@ public class AdminConnectionsController {
     /** {@code {status: "connected" | "disconnected"}}; disconnecting closes the socket (4001) where it can. */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.StatusChange.class)))
+    @ErrorResponses
     @Put(value = "/connections/{connectionId}/status", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String connectionId,
             @Nullable @Body String body) {
@@ -105,6 +109,7 @@ public class AdminConnectionsController {
                 .put("status", status.name().toLowerCase(Locale.ROOT)));
     }
 
+    @ErrorResponses
     @Post(value = "/connections/cleanup", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> cleanUp(HttpRequest<?> request) {
         callers.requireService(request, SERVICE_ONLY);

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,34 +27,34 @@ public class ApiErrors {
     }
 
     /** Every error answer goes out through here, so each is counted by its stable code. */
-    private HttpResponse<String> answer(HttpStatus status, String code, String message) {
+    private HttpResponse<ErrorBody> answer(HttpStatus status, String code, String message) {
         metrics.refused("http", code);
-        return HttpJson.error(status, code, message);
+        return HttpJson.error(status, ErrorBody.of(code, message, Optional.empty(), Optional.empty()));
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
-    public HttpResponse<String> notFound(HttpRequest<?> request) {
+    public HttpResponse<ErrorBody> notFound(HttpRequest<?> request) {
         return answer(HttpStatus.NOT_FOUND, "not_found", "no such endpoint: " + request.getPath());
     }
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
-    public HttpResponse<String> methodNotAllowed(HttpRequest<?> request) {
+    public HttpResponse<ErrorBody> methodNotAllowed(HttpRequest<?> request) {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
                 request.getMethodName() + " is not allowed on " + request.getPath());
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-    public HttpResponse<String> unsupportedMediaType(HttpRequest<?> request) {
+    public HttpResponse<ErrorBody> unsupportedMediaType(HttpRequest<?> request) {
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "send application/json");
     }
 
     @Error(global = true, status = HttpStatus.BAD_REQUEST)
-    public HttpResponse<String> badRequest(HttpRequest<?> request) {
+    public HttpResponse<ErrorBody> badRequest(HttpRequest<?> request) {
         return answer(HttpStatus.BAD_REQUEST, "bad_request", "the request could not be read");
     }
 
     @Error(global = true, exception = Exception.class)
-    public HttpResponse<String> failed(HttpRequest<?> request, Exception e) {
+    public HttpResponse<ErrorBody> failed(HttpRequest<?> request, Exception e) {
         ErrorAnswer answer = ErrorAnswer.of(e, () -> UUID.randomUUID().toString());
         if (answer.isFault()) {
             logFault(request, e, answer.correlationId().orElseThrow());

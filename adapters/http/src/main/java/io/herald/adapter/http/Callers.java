@@ -2,6 +2,7 @@ package io.herald.adapter.http;
 
 import io.herald.application.spi.SessionTokens;
 import io.herald.domain.PlayerId;
+import io.herald.domain.Refusal;
 import io.herald.domain.SessionId;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -70,10 +71,16 @@ final class Callers {
         return request.getAttribute(ATTRIBUTE).isPresent();
     }
 
-    /** The caller must be this very player, or the service. */
+    /**
+     * The caller must be this very player, or the service. Another session is {@code forbidden}; another player of
+     * the token's own session is {@code player_mismatch} about {@code playerId}, so a client can tell its own mistake
+     * (the wrong id in a body or query) from a token that is not for this session at all.
+     */
     void requirePlayer(Caller caller, SessionId session, PlayerId player) {
-        if (caller instanceof Player p && !(p.identity().session().equals(session) && p.identity().player().equals(player))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "the token belongs to another player or session");
+        requireSession(caller, session);
+        if (caller instanceof Player p && !p.identity().player().equals(player)) {
+            throw ApiException.aboutField(HttpStatus.FORBIDDEN, "playerId", Refusal.PLAYER_MISMATCH.code(),
+                    "'playerId' names another player than the token's; a player's token speaks only for itself");
         }
     }
 

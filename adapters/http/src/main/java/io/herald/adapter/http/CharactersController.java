@@ -44,6 +44,7 @@ public class CharactersController {
     /** {@code {text}}: answered with both turns, the player's and the character's (also pushed to its devices). */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.ChatLine.class)))
+    @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> say(HttpRequest<?> request, @PathVariable String characterId, @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
@@ -62,6 +63,7 @@ public class CharactersController {
         };
     }
 
+    @ErrorResponses
     @Get(produces = "application/json")
     public HttpResponse<String> history(HttpRequest<?> request, @PathVariable String characterId,
             @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {

@@ -46,6 +46,7 @@ public class ConversationsController {
     /** {@code {characters: [id, id, …], topic, lines?}}: 2 to 4 characters, 1 to 12 lines (6 by default). */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.ConversationRequest.class)))
+    @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> hold(HttpRequest<?> request, @PathVariable String sessionId, @Nullable @Body String body) {
         callers.requireService(request, "conversations are started with the service key");
@@ -64,7 +65,11 @@ public class ConversationsController {
         }
         String topic = HttpJson.text(fields, "topic");
         JsonNode lines = fields.get("lines");
-        int count = lines == null || lines.isNull() ? 6 : lines.isInt() ? lines.intValue() : -1;
+        if (lines != null && !lines.isNull() && !lines.isInt()) {
+            throw ApiException.badField("lines", "invalid_field", "'lines' must be a whole number from 1 to "
+                    + CharacterConversation.MAX_LINES);
+        }
+        int count = lines == null || lines.isNull() ? 6 : lines.intValue();
         CharacterConversation.Outcome outcome;
         try {
             outcome = conversations.hold(new CharacterConversation.Command(session, characters, topic, count));
@@ -78,6 +83,7 @@ public class ConversationsController {
         };
     }
 
+    @ErrorResponses
     @Get(value = "/{conversationId}", produces = "application/json")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String sessionId,
             @PathVariable String conversationId) {

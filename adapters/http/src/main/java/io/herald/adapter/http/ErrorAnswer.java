@@ -1,6 +1,5 @@
 package io.herald.adapter.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.port.EventPublisher;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
@@ -56,11 +55,8 @@ record ErrorAnswer(HttpStatus status, String code, String message, Optional<Stri
         return correlationId.isPresent();
     }
 
-    MutableHttpResponse<String> response() {
-        ObjectNode body = HttpJson.errorBody(code, message);
-        field.ifPresent(f -> body.put("field", f));
-        correlationId.ifPresent(id -> body.put("correlationId", id));
-        MutableHttpResponse<String> response = HttpJson.error(status, body);
+    MutableHttpResponse<ErrorBody> response() {
+        MutableHttpResponse<ErrorBody> response = HttpJson.error(status, ErrorBody.of(code, message, field, correlationId));
         retryAfter.ifPresent(wait -> response.header(RetryAfter.HEADER, String.valueOf(RetryAfter.seconds(wait))));
         return response;
     }

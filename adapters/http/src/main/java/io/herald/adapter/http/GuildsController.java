@@ -37,6 +37,7 @@ public class GuildsController {
         this.callers = callers;
     }
 
+    @ErrorResponses
     @Put(value = "/{sessionId}/{playerId}", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> add(HttpRequest<?> request, @PathVariable String guildId,
             @PathVariable String sessionId, @PathVariable String playerId) {
@@ -50,6 +51,7 @@ public class GuildsController {
         };
     }
 
+    @ErrorResponses
     @Delete(value = "/{sessionId}/{playerId}", produces = "application/json")
     public HttpResponse<String> remove(HttpRequest<?> request, @PathVariable String guildId,
             @PathVariable String sessionId, @PathVariable String playerId) {
@@ -63,6 +65,7 @@ public class GuildsController {
     }
 
     /** {@code after} is the {@code next} of the previous page: {@code sessionId|playerId} of its last member. */
+    @ErrorResponses
     @Get(produces = "application/json")
     public HttpResponse<String> list(HttpRequest<?> request, @PathVariable String guildId,
             @QueryValue Optional<String> after, @QueryValue Optional<String> limit) {

@@ -9,10 +9,7 @@ import io.herald.adapter.wire.DomainJson;
 import io.herald.adapter.wire.InputFault;
 import io.herald.adapter.wire.JsonFields;
 import io.herald.adapter.wire.StrictJson;
-import io.herald.domain.Message;
-import io.herald.domain.Notification;
 import io.herald.domain.Room;
-import io.herald.domain.RoomMessage;
 import io.herald.domain.RuntimeDelta;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -104,27 +101,9 @@ final class HttpJson {
         return DomainJson.timestamp(instant);
     }
 
-    /** A copy as catch-up lists it: the fields of the {@code ai_message} push, so clients handle both alike. */
-    static ObjectNode message(Message copy) {
-        return DomainJson.message(copy);
-    }
-
-    /** A notification as lists and catch-up give it: the {@code notification} frame's fields, and where it was read. */
-    static ObjectNode notification(Notification n) {
-        ObjectNode item = DomainJson.notification(n);
-        n.readAt().ifPresentOrElse(at -> item.put("readAt", timestamp(at)), () -> item.putNull("readAt"));
-        n.dismissedAt().ifPresentOrElse(at -> item.put("dismissedAt", timestamp(at)), () -> item.putNull("dismissedAt"));
-        return item;
-    }
-
     static ObjectNode room(Room room) {
         return object().put("roomId", room.id().value()).put("name", room.name()).put("guild", room.id().isGuild())
                 .put("offset", room.lastOffset()).put("epoch", room.epoch()).put("members", room.members());
-    }
-
-    /** A room message as history lists it: the fields of the {@code room_message} frame. */
-    static ObjectNode roomMessage(RoomMessage message) {
-        return DomainJson.roomMessage(message);
     }
 
     static ObjectNode delta(RuntimeDelta delta) {
@@ -135,16 +114,13 @@ final class HttpJson {
         return HttpResponse.ok(body.put("success", true).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    static MutableHttpResponse<String> error(HttpStatus status, String code, String message) {
-        return error(status, errorBody(code, message));
+    /** A typed body, written by Micronaut's JSON mapper. */
+    static <T> MutableHttpResponse<T> body(T body) {
+        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    static ObjectNode errorBody(String code, String message) {
-        return object().put("success", false).put("code", code).put("message", message);
-    }
-
-    static MutableHttpResponse<String> error(HttpStatus status, ObjectNode body) {
-        return HttpResponse.<String>status(status).body(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    static MutableHttpResponse<ErrorBody> error(HttpStatus status, ErrorBody body) {
+        return HttpResponse.<ErrorBody>status(status).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** The scalar fields of {@code node} but {@code skip}, each reported as {@code prefix + name} when refused. */

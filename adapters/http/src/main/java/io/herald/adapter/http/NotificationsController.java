@@ -1,7 +1,6 @@
 package io.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.Caller;
 import io.herald.application.Notify;
@@ -60,8 +59,9 @@ public class NotificationsController {
      */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.NotificationRequest.class)))
+    @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> send(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpResponse<ResponseBodies.SentNotification> send(HttpRequest<?> request, @Nullable @Body String body) {
         callers.requireService(request, "notifications are sent with the service key");
         ObjectNode fields = HttpJson.parseObject(body);
         Member recipient = new Member(HttpJson.parsed("sessionId", HttpJson.text(fields, "sessionId"), SessionId::new),
@@ -84,8 +84,8 @@ public class NotificationsController {
                 fromCharacter, key));
         Notify.Outcome outcome = checked(() -> notify.notify(command));
         return switch (outcome) {
-            case Notify.Notified notified -> HttpJson.ok(HttpJson.notification(notified.notification())
-                    .put("repeated", notified.repeated())).status(notified.repeated() ? HttpStatus.OK : HttpStatus.CREATED);
+            case Notify.Notified notified -> HttpJson.body(ResponseBodies.SentNotification.of(notified.notification(),
+                    notified.repeated())).status(notified.repeated() ? HttpStatus.OK : HttpStatus.CREATED);
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
     }
@@ -114,8 +114,9 @@ public class NotificationsController {
         return text;
     }
 
+    @ErrorResponses
     @Get(produces = "application/json")
-    public HttpResponse<String> list(HttpRequest<?> request, @QueryValue Optional<String> unread,
+    public HttpResponse<ResponseBodies.NotificationPage> list(HttpRequest<?> request, @QueryValue Optional<String> unread,
             @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         boolean unreadOnly = HttpJson.parsed("unread", unread.orElse("false"), u -> switch (u) {
@@ -131,29 +132,27 @@ public class NotificationsController {
             throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
         }
         return switch (outcome) {
-            case PlayerNotifications.Listed listed -> {
-                ArrayNode items = HttpJson.array();
-                listed.page().notifications().forEach(n -> items.add(HttpJson.notification(n)));
-                ObjectNode response = HttpJson.object().put("unreadCount", listed.unread());
-                response.set("notifications", items);
-                listed.page().next().ifPresent(next -> response.put("nextCursor", next));
-                yield HttpJson.ok(response);
-            }
+            case PlayerNotifications.Listed listed -> HttpJson.body(new ResponseBodies.NotificationPage(listed.unread(),
+                    listed.page().notifications().stream().map(ItemBodies.NotificationItem::of).toList(),
+                    listed.page().next()));
             case Refused refused -> throw Refusals.toException(refused.refusal());
             default -> throw new IllegalStateException("a list was asked for");
         };
     }
 
+    @ErrorResponses
     @Post(value = "/{notificationId}/read", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String notificationId) {
         return updated(notifications.markRead(callers.requireMember(request, WHY_PLAYER), id(notificationId)));
     }
 
+    @ErrorResponses
     @Post(value = "/{notificationId}/dismiss", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> dismiss(HttpRequest<?> request, @PathVariable String notificationId) {
         return updated(notifications.dismiss(callers.requireMember(request, WHY_PLAYER), id(notificationId)));
     }
 
+    @ErrorResponses
     @Post(value = "/read-all", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> readAll(HttpRequest<?> request) {
         return switch (notifications.markAllRead(callers.requireMember(request, WHY_PLAYER))) {

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The JSON bodies the controllers take, as the OpenAPI document shows them. The controllers read a body with
  * {@link HttpJson} (strict JSON, a 400 naming the code and the field at fault), not with a binder; these records are
- * the shape that reading accepts.
+ * the shape that reading accepts, and {@code RequestBodiesTest} holds the two together field by field.
  */
 final class RequestBodies {
     private RequestBodies() {
@@ -19,7 +19,9 @@ final class RequestBodies {
             @Schema(requiredMode = RequiredMode.REQUIRED) String playerName,
             @Schema(description = "joins this team; the other fields but playerName are then ignored") String teamCode,
             @Schema(allowableValues = {"solo", "team"}, description = "required without teamCode") String mode,
-            @Schema(allowableValues = {"co-located", "independent"}, defaultValue = "co-located") String travelMode) {
+            @Schema(allowableValues = {"co-located", "independent"}, defaultValue = "co-located") String travelMode,
+            @Schema(deprecated = true, description = "seed 001's name for travelMode, read when travelMode is absent")
+            String teamTravelMode) {
     }
 
     @Schema(name = "GameEvent", description = "A game event; player events need playerId (a player's token: its own)")

@@ -64,6 +64,7 @@ public class RoomsController {
     /** {@code {roomId, name?}}; a player who makes a room is its first member, the service key makes it empty. */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.RoomCreation.class)))
+    @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
     public HttpResponse<String> create(HttpRequest<?> request, @Nullable @Body String body) {
         Callers.Caller caller = callers.require(request);
@@ -84,6 +85,7 @@ public class RoomsController {
         };
     }
 
+    @ErrorResponses
     @Get(produces = "application/json")
     public HttpResponse<String> mine(HttpRequest<?> request) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
@@ -99,12 +101,14 @@ public class RoomsController {
         return HttpJson.ok(response);
     }
 
+    @ErrorResponses
     @Post(value = "/{roomId}/join", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> join(HttpRequest<?> request, @PathVariable String roomId) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         return membership(joinRoom.join(new JoinRoom.Command(caller, roomId(roomId))));
     }
 
+    @ErrorResponses
     @Post(value = "/{roomId}/leave", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> leave(HttpRequest<?> request, @PathVariable String roomId) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
@@ -121,8 +125,9 @@ public class RoomsController {
         };
     }
 
+    @ErrorResponses
     @Get(value = "/{roomId}/messages", produces = "application/json")
-    public HttpResponse<String> messages(HttpRequest<?> request, @PathVariable String roomId,
+    public HttpResponse<ResponseBodies.HistoryPage> messages(HttpRequest<?> request, @PathVariable String roomId,
             @QueryValue Optional<String> before, @QueryValue Optional<String> after,
             @QueryValue Optional<String> limit) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
@@ -140,15 +145,9 @@ public class RoomsController {
                     "not a cursor this API gave out");
         }
         return switch (outcome) {
-            case RoomHistory.Page page -> {
-                ArrayNode messages = HttpJson.array();
-                page.page().messages().forEach(m -> messages.add(HttpJson.roomMessage(m)));
-                ObjectNode response = HttpJson.object().put("roomId", room.value())
-                        .put("order", after.isPresent() ? "oldest-first" : "newest-first");
-                response.set("messages", messages);
-                page.page().next().ifPresent(next -> response.put("nextCursor", next));
-                yield HttpJson.ok(response);
-            }
+            case RoomHistory.Page page -> HttpJson.body(new ResponseBodies.HistoryPage(room.value(),
+                    after.isPresent() ? "oldest-first" : "newest-first",
+                    page.page().messages().stream().map(ItemBodies.RoomMessageItem::of).toList(), page.page().next()));
             case RoomHistory.Marked marked -> throw new IllegalStateException("a page was asked for");
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
@@ -157,8 +156,10 @@ public class RoomsController {
     /** {@code {text, clientMessageId?}}: the sender is the token's player; a {@code senderId} given is ignored. */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.RoomPost.class)))
+    @ErrorResponses
     @Post(value = "/{roomId}/messages", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> send(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
+    public HttpResponse<ResponseBodies.SentRoomMessage> send(HttpRequest<?> request, @PathVariable String roomId,
+            @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         RoomId room = roomId(roomId);
         ObjectNode fields = HttpJson.parseObject(body);
@@ -166,10 +167,8 @@ public class RoomsController {
         Optional<ClientMessageId> clientMessageId = HttpJson.optionalText(fields, "clientMessageId")
                 .map(id -> HttpJson.parsed("clientMessageId", id, ClientMessageId::new));
         return switch (sendRoomMessage.send(new SendRoomMessage.Command(caller, room, text, clientMessageId))) {
-            case SendRoomMessage.Sent sent -> {
-                ObjectNode response = HttpJson.roomMessage(sent.message()).put("repeated", sent.repeated());
-                yield HttpJson.ok(response).status(sent.repeated() ? HttpStatus.OK : HttpStatus.CREATED);
-            }
+            case SendRoomMessage.Sent sent -> HttpJson.body(ResponseBodies.SentRoomMessage.of(sent.message(),
+                    sent.repeated())).status(sent.repeated() ? HttpStatus.OK : HttpStatus.CREATED);
             case SendRoomMessage.Limited limited -> throw ApiException.rateLimited(
                     "too many messages to this room; slow down", limited.retryAfter());
             case Refused refused -> throw Refusals.toException(refused.refusal());
@@ -179,6 +178,7 @@ public class RoomsController {
     /** {@code {offset, epoch}}: the member has read this far; the cursor only moves forward. */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.ReadPosition.class)))
+    @ErrorResponses
     @Post(value = "/{roomId}/read", consumes = "*/*", produces = "application/json")
     public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);

@@ -28,6 +28,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -59,35 +60,29 @@ public class RuntimeController {
     /** The caller is known before the body is read: an unauthenticated request is a 401, whatever it sent. */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.GameEvent.class)))
+    @ErrorResponses
     @Post(value = "/runtime/events", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> event(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpResponse<ResponseBodies.EventAccepted> event(HttpRequest<?> request, @Nullable @Body String body) {
         Callers.Caller caller = callers.require(request);
         RateLimits.require(limits.event(caller), "events from this caller");
         EventRequests.EventRequest parsed = EventRequests.parse(HttpJson.parseObject(body), clock.now(), caller);
         callers.requireSession(caller, parsed.event().session());
-        if (caller instanceof Callers.Player player) {
-            PlayerId actor = parsed.player().orElseThrow(() -> ApiException.badField("playerId", "missing_field",
-                    "'playerId' is required"));
+        if (caller instanceof Callers.Player) {
+            PlayerId actor = parsed.player().orElseThrow(() -> missing("playerId"));
             callers.requirePlayer(caller, parsed.event().session(), actor);
-            if (!player.identity().player().equals(actor)) {
-                throw Refusals.toException(io.herald.domain.Refusal.PLAYER_MISMATCH);
-            }
         }
         return switch (recordGameEvent.record(new RecordGameEvent.Command(parsed.event(), parsed.deltas()))) {
-            case RecordGameEvent.Recorded recorded -> {
-                ArrayNode deltas = HttpJson.array();
-                recorded.deltas().forEach(d -> deltas.add(HttpJson.delta(d)));
-                ObjectNode response = HttpJson.object().put("eventId", recorded.eventId().value());
-                response.set("deltas", deltas);
-                yield HttpJson.ok(response);
-            }
+            case RecordGameEvent.Recorded recorded -> HttpJson.body(new ResponseBodies.EventAccepted(
+                    recorded.eventId().value(), recorded.deltas().stream().map(HttpJson::delta).toList()));
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
     }
 
+    @ErrorResponses
     @Get(value = "/runtime/messages/undelivered", produces = "application/json")
-    public HttpResponse<String> undelivered(HttpRequest<?> request, @QueryValue Optional<String> sessionId,
-            @QueryValue Optional<String> playerId, @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
+    public HttpResponse<ResponseBodies.CatchUpPage> undelivered(HttpRequest<?> request,
+            @QueryValue Optional<String> sessionId, @QueryValue Optional<String> playerId,
+            @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
         Callers.Caller caller = callers.require(request);
         SessionId session = HttpJson.parsed("sessionId", sessionId.orElseThrow(() -> missing("sessionId")), SessionId::new);
         PlayerId player = HttpJson.parsed("playerId", playerId.orElseThrow(() -> missing("playerId")), PlayerId::new);
@@ -97,19 +92,15 @@ public class RuntimeController {
         // The store is the judge of a cursor (it made it): its refusal is about 'cursor', nothing else is.
         MessagePage page = HttpJson.parsed("cursor", cursor.orElse(""), c -> fetchUndelivered.fetch(
                 new FetchUndelivered.Query(session, player, new PageRequest(Optional.of(c), first.limit()))));
-        ArrayNode messages = HttpJson.array();
-        page.messages().forEach(m -> messages.add(HttpJson.message(m)));
-        ObjectNode response = HttpJson.object();
-        response.set("messages", messages);
-        page.nextCursor().ifPresent(next -> response.put("nextCursor", next));
-        if (cursor.isEmpty()) {
-            ArrayNode pressing = HttpJson.array();
-            notifications.pressing(new Member(session, player)).forEach(n -> pressing.add(HttpJson.notification(n)));
-            response.set("notifications", pressing);
-        }
-        return HttpJson.ok(response);
+        // Pressing notifications come with the first page only, so paging on does not repeat them.
+        Optional<List<ItemBodies.NotificationItem>> pressing = cursor.isPresent() ? Optional.empty()
+                : Optional.of(notifications.pressing(new Member(session, player)).stream()
+                        .map(ItemBodies.NotificationItem::of).toList());
+        return HttpJson.body(new ResponseBodies.CatchUpPage(
+                page.messages().stream().map(ItemBodies.MissedMessage::of).toList(), page.nextCursor(), pressing));
     }
 
+    @ErrorResponses
     @Get(value = "/api/runtime/session/{sessionId}", produces = "application/json")
     public HttpResponse<String> session(HttpRequest<?> request, @PathVariable String sessionId) {
         Callers.Caller caller = callers.require(request);

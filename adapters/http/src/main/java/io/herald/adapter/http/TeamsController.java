@@ -52,8 +52,9 @@ public class TeamsController {
     /** An empty body is answered like any other body that is not a JSON object, never by the binder. */
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RequestBodies.TeamRegistration.class)))
+    @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> register(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpResponse<ResponseBodies.Registered> register(HttpRequest<?> request, @Nullable @Body String body) {
         ObjectNode json = HttpJson.parseObject(body);
         String name = HttpJson.text(json, "playerName").strip();
         Optional<String> code = HttpJson.optionalText(json, "teamCode").filter(c -> !c.isBlank());
@@ -68,16 +69,11 @@ public class TeamsController {
             registration = HttpJson.parsed("playerName", name, n -> registerTeam.register(
                     new RegisterTeam.Command(n, mode, travelMode)));
         }
-        ObjectNode session = HttpJson.object()
-                .put("sessionId", registration.team().session().value())
-                .put("playerId", registration.player().id().value())
-                .put("playerName", registration.player().name())
-                .put("mode", registration.team().mode().name().toLowerCase(Locale.ROOT));
-        ObjectNode response = HttpJson.object().put("teamCode", registration.team().code().value());
-        response.set("session", session);
-        response.put("websocketUrl", websocketUrl(request))
-                .put("token", tokens.issue(registration.team().session(), registration.player().id()));
-        return HttpJson.ok(response);
+        ResponseBodies.RegisteredSession session = new ResponseBodies.RegisteredSession(
+                registration.team().session().value(), registration.player().id().value(),
+                registration.player().name(), registration.team().mode().name().toLowerCase(Locale.ROOT));
+        return HttpJson.body(new ResponseBodies.Registered(registration.team().code().value(), session,
+                websocketUrl(request), tokens.issue(registration.team().session(), registration.player().id())));
     }
 
     /**

@@ -41,8 +41,8 @@ class ApiErrorsTest {
         log.setLevel(previous);
     }
 
-    private String correlationId(HttpResponse<String> response) throws Exception {
-        return new ObjectMapper().readTree(response.body()).get("correlationId").asText();
+    private String correlationId(HttpResponse<ErrorBody> response) throws Exception {
+        return new ObjectMapper().readTree(WireJson.write(response.body())).get("correlationId").asText();
     }
 
     @Test
@@ -51,7 +51,7 @@ class ApiErrorsTest {
                 http.tokens.issue(new SessionId("s"), new PlayerId("p")), "{}");
         http.callers.require(request);
 
-        HttpResponse<String> response = errors.failed(request, new IllegalStateException("boom"));
+        HttpResponse<ErrorBody> response = errors.failed(request, new IllegalStateException("boom"));
 
         assertThat(response.getStatus().getCode()).isEqualTo(500);
         assertThat(lines.list).singleElement().satisfies(line -> {
@@ -65,7 +65,7 @@ class ApiErrorsTest {
     void a_fault_in_a_request_without_credentials_is_one_line_without_a_stack_trace() throws Exception {
         MutableHttpRequest<String> request = HttpFixture.post("/api/teams", null, "{}");
 
-        HttpResponse<String> response = errors.failed(request, new IllegalStateException("boom"));
+        HttpResponse<ErrorBody> response = errors.failed(request, new IllegalStateException("boom"));
 
         assertThat(response.getStatus().getCode()).isEqualTo(500);
         assertThat(lines.list).singleElement().satisfies(line -> {

@@ -24,13 +24,13 @@ class ErrorAnswerTest {
         return ErrorAnswer.of(failure, () -> "corr-1");
     }
 
-    private static JsonNode body(MutableHttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
+    private static JsonNode body(MutableHttpResponse<ErrorBody> response) throws Exception {
+        return JSON.readTree(WireJson.write(response.body()));
     }
 
     @Test
     void a_refusal_keeps_its_status_code_and_field() throws Exception {
-        MutableHttpResponse<String> response = answer(ApiException.badField("nodeId", "invalid_field", "'nodeId': bad"))
+        MutableHttpResponse<ErrorBody> response = answer(ApiException.badField("nodeId", "invalid_field", "'nodeId': bad"))
                 .response();
 
         assertThat(response.status().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
@@ -40,7 +40,7 @@ class ErrorAnswerTest {
 
     @Test
     void orchestration_that_cannot_take_an_event_is_a_503_busy_saying_when_to_come_back() throws Exception {
-        MutableHttpResponse<String> response = answer(new EventPublisher.Unavailable("queue full",
+        MutableHttpResponse<ErrorBody> response = answer(new EventPublisher.Unavailable("queue full",
                 Duration.ofMillis(1500), null)).response();
 
         assertThat(response.status().getCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
@@ -51,7 +51,7 @@ class ErrorAnswerTest {
 
     @Test
     void a_rate_limit_is_a_429_with_retry_after() throws Exception {
-        MutableHttpResponse<String> response = answer(ApiException.rateLimited("too many", Duration.ofSeconds(3))).response();
+        MutableHttpResponse<ErrorBody> response = answer(ApiException.rateLimited("too many", Duration.ofSeconds(3))).response();
 
         assertThat(response.status().getCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS.getCode());
         assertThat(response.getHeaders().get("Retry-After")).isEqualTo("3");
@@ -67,7 +67,7 @@ class ErrorAnswerTest {
     @MethodSource("faults")
     void anything_unexpected_is_a_500_with_a_correlation_id_never_a_retry(Throwable fault) throws Exception {
         ErrorAnswer answer = answer(fault);
-        MutableHttpResponse<String> response = answer.response();
+        MutableHttpResponse<ErrorBody> response = answer.response();
 
         assertThat(answer.isFault()).isTrue();
         assertThat(response.status().getCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.getCode());

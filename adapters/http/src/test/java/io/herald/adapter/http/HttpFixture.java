@@ -47,23 +47,39 @@ final class HttpFixture {
     }
 
     /** Runs a handler; whatever it throws goes through the same error mapping Micronaut routes it to. */
-    Answer call(HttpRequest<?> request, Supplier<HttpResponse<String>> handler) {
-        HttpResponse<String> response;
+    Answer call(HttpRequest<?> request, Supplier<? extends HttpResponse<?>> handler) {
+        HttpResponse<?> response;
         try {
             response = handler.get();
         } catch (Exception e) {
             response = errors.failed(request, e);
         }
+        String body = WireJson.write(response.body());
         try {
-            return new Answer(response.getStatus().getCode(), JSON.readTree(response.body()),
+            return new Answer(response.getStatus().getCode(), JSON.readTree(body),
                     Optional.ofNullable(response.getHeaders().get("Retry-After")));
         } catch (Exception e) {
-            throw new AssertionError("the answer is not JSON: " + response.body(), e);
+            throw new AssertionError("the answer is not JSON: " + body, e);
         }
     }
 
     static MutableHttpRequest<String> post(String path, String bearer, String body) {
-        MutableHttpRequest<String> request = HttpRequest.POST(path, body == null ? "" : body);
+        return signed(HttpRequest.POST(path, body == null ? "" : body), bearer);
+    }
+
+    static MutableHttpRequest<?> get(String path, String bearer) {
+        return signed(HttpRequest.GET(path), bearer);
+    }
+
+    static MutableHttpRequest<?> put(String path, String bearer, String body) {
+        return signed(HttpRequest.PUT(path, body == null ? "" : body), bearer);
+    }
+
+    static MutableHttpRequest<?> delete(String path, String bearer) {
+        return signed(HttpRequest.DELETE(path), bearer);
+    }
+
+    private static <T> MutableHttpRequest<T> signed(MutableHttpRequest<T> request, String bearer) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -190,4 +190,145 @@ class RuntimeControllerTest {
         assertThat(cursor.status()).isEqualTo(400);
         assertThat(cursor.body().get("field").asText()).isEqualTo("cursor");
     }
+
+    @Test
+    void a_players_event_naming_another_player_of_its_session_is_a_403_player_mismatch_and_nothing_happens() {
+        HttpFixture.Answer answer = post(controller(HttpFixture.noLimits()), anasToken, event(ben, "n").toString());
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.code()).isEqualTo("player_mismatch");
+        assertThat(answer.body().get("field").asText()).isEqualTo("playerId");
+        assertThat(herald.publisher.published()).isEmpty();
+        assertThat(herald.gateway.totalPushes()).isZero();
+    }
+
+    @Test
+    void a_players_event_about_another_session_is_a_403_forbidden() {
+        FakeHerald.TestTeam other = herald.team("Cy");
+        String body = event(ana, "n").put("sessionId", other.session().value()).toString();
+
+        HttpFixture.Answer answer = post(controller(HttpFixture.noLimits()), anasToken, body);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.code()).isEqualTo("forbidden");
+        assertThat(herald.publisher.published()).isEmpty();
+    }
+
+    @Test
+    void the_service_key_reports_any_players_event_and_the_others_get_its_deltas() {
+        HttpFixture.Answer answer = post(controller(HttpFixture.noLimits()), HttpFixture.SERVICE_KEY,
+                event(ana, "gate").toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(herald.publisher.published()).singleElement()
+                .satisfies(published -> assertThat(published.actor()).contains(ana));
+        // A derived delta's own fields come in no fixed order; the answer's do.
+        assertThat(answer.body().fieldNames()).toIterable().containsExactly("eventId", "deltas", "success");
+        assertThat(answer.body().get("eventId").asText()).isEqualTo(herald.publisher.published().getFirst().id().value());
+        assertThat(answer.body().get("success").asBoolean()).isTrue();
+        assertThat(answer.body().get("deltas")).singleElement().isEqualTo(JSON.createObjectNode()
+                .put("type", "NODE_COMPLETED").put("nodeId", "gate").put("playerId", ana.value())
+                .put("timestamp", "2026-01-09T10:30:00.000Z"));
+        assertThat(deltasAtBen()).hasSize(1);
+    }
+
+    @Test
+    void a_player_without_playerId_is_a_400_missing_field() {
+        ObjectNode body = event(ana, "n");
+        body.remove("playerId");
+
+        HttpFixture.Answer answer = post(controller(HttpFixture.noLimits()), anasToken, body.toString());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.code()).isEqualTo("missing_field");
+        assertThat(answer.body().get("field").asText()).isEqualTo("playerId");
+        assertThat(herald.publisher.published()).isEmpty();
+    }
+
+    @Test
+    void an_event_for_a_session_nobody_registered_is_a_404_for_the_service_key() {
+        String body = event(ana, "n").put("sessionId", "no-such-session").toString();
+
+        HttpFixture.Answer answer = post(controller(HttpFixture.noLimits()), HttpFixture.SERVICE_KEY, body);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.code()).isEqualTo("unknown_session");
+    }
+
+    private HttpFixture.Answer undelivered(String bearer, PlayerId player, Optional<String> cursor, Optional<String> limit) {
+        RuntimeController controller = controller(HttpFixture.noLimits());
+        HttpRequest<?> request = HttpFixture.get("/runtime/messages/undelivered", bearer);
+        return http.call(request, () -> controller.undelivered(request, Optional.of(team.session().value()),
+                Optional.of(player.value()), cursor, limit));
+    }
+
+    @Test
+    void catch_up_gives_the_missed_messages_and_on_the_first_page_the_pressing_notifications() {
+        post(controller(HttpFixture.noLimits()), HttpFixture.SERVICE_KEY, event(ana, "gate").toString());
+        herald.orchestrate.handle(herald.publisher.published().getFirst());
+        herald.notify.notify(new io.herald.application.Notify.Command(new io.herald.domain.Member(team.session(), ana),
+                "alert", "Hurry", "The gate closes", io.herald.domain.Priority.URGENT, "{\"k\":1}", Optional.empty(),
+                Optional.empty()));
+
+        HttpFixture.Answer first = undelivered(anasToken, ana, Optional.empty(), Optional.of("1"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("success").asBoolean()).isTrue();
+        assertThat(first.body().get("messages")).singleElement().satisfies(message -> {
+            assertThat(message.get("content").asText()).isEqualTo("Nice work!");
+            assertThat(message.get("sessionId").asText()).isEqualTo(team.session().value());
+            assertThat(message.get("timestamp").asText()).isEqualTo("2026-01-09T10:30:00.000Z");
+            assertThat(message.fieldNames()).toIterable()
+                    .containsExactly("messageId", "messageType", "content", "timestamp", "sk", "sessionId");
+        });
+        assertThat(first.body().get("notifications")).singleElement().satisfies(n -> {
+            assertThat(n.get("title").asText()).isEqualTo("Hurry");
+            assertThat(n.get("metadata").toString()).isEqualTo("{\"k\":1}");
+            assertThat(n.get("readAt").isNull()).isTrue();
+            assertThat(n.get("fromCharacter").isNull()).isTrue();
+        });
+        assertThat(first.body().has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void catch_up_of_another_player_is_a_403_player_mismatch_and_the_service_key_reads_anyones() {
+        HttpFixture.Answer answer = undelivered(anasToken, ben, Optional.empty(), Optional.empty());
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.code()).isEqualTo("player_mismatch");
+        assertThat(undelivered(HttpFixture.SERVICE_KEY, ben, Optional.empty(), Optional.empty()).body().toString())
+                .isEqualTo("{\"messages\":[],\"notifications\":[],\"success\":true}");
+        assertThat(undelivered(null, ana, Optional.empty(), Optional.empty()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_session_snapshot_lists_the_players_with_their_devices_online() {
+        RuntimeController controller = controller(HttpFixture.noLimits());
+        HttpRequest<?> request = HttpFixture.get("/api/runtime/session/" + team.session().value(), anasToken);
+
+        HttpFixture.Answer answer = http.call(request, () -> controller.session(request, team.session().value()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("mode").asText()).isEqualTo("team");
+        assertThat(answer.body().get("travelMode").asText()).isEqualTo("co-located");
+        assertThat(answer.body().get("players")).hasSize(2);
+        assertThat(answer.body().at("/players/1/playerId").asText()).isEqualTo(ben.value());
+        assertThat(answer.body().at("/players/1/devicesOnline").asInt()).isEqualTo(1);
+        assertThat(answer.body().at("/players/0/devicesOnline").asInt()).isZero();
+    }
+
+    @Test
+    void the_snapshot_of_another_session_is_403_and_of_an_unknown_one_404() {
+        RuntimeController controller = controller(HttpFixture.noLimits());
+        FakeHerald.TestTeam other = herald.team("Cy");
+        HttpRequest<?> request = HttpFixture.get("/api/runtime/session/x", anasToken);
+        HttpRequest<?> service = HttpFixture.get("/api/runtime/session/x", HttpFixture.SERVICE_KEY);
+
+        assertThat(http.call(request, () -> controller.session(request, other.session().value())).code())
+                .isEqualTo("forbidden");
+        assertThat(http.call(service, () -> controller.session(service, "nobody"))).satisfies(answer -> {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.code()).isEqualTo("unknown_session");
+        });
+    }
 }
