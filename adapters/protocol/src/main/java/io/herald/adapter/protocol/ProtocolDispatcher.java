@@ -15,6 +15,7 @@ import io.herald.application.SendRoomMessage;
 import io.herald.application.SubscribeRoom;
 import io.herald.application.port.Metrics;
 import io.herald.domain.ConnectionId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,7 +131,7 @@ public final class ProtocolDispatcher {
                     case SendRoomMessage.Sent sent -> List.of(frames.roomSent(sent.message(), sent.repeated(),
                             say.clientMessageId().map(Object::toString)));
                     case SendRoomMessage.Limited limited -> List.of(rateLimited(
-                            "too many messages to this room; slow down", limited.retryAfter().toMillis(), ref));
+                            "too many messages to this room; slow down", limited.retryAfter(), ref));
                     case Refused refused -> refusal(refused, ref);
                 };
                 case Inbound.MarkNotification mark -> switch (mark.dismiss()
@@ -151,7 +152,7 @@ public final class ProtocolDispatcher {
                         new Caller.OnConnection(connection), say.character(), say.text()))) {
                     case ChatWithCharacter.Replied replied -> List.of();
                     case ChatWithCharacter.Limited limited -> List.of(rateLimited(
-                            "too many messages to characters; slow down", limited.retryAfter().toMillis(), ref));
+                            "too many messages to characters; slow down", limited.retryAfter(), ref));
                     case Refused refused -> refusal(refused, ref);
                 };
                 case Inbound.StartVoice start -> voiceAnswer(voice.start(connection, start.format(), start.sampleRate()), ref);
@@ -176,7 +177,7 @@ public final class ProtocolDispatcher {
             case RelayVoice.Relayed relayed -> List.of();
             case RelayVoice.Ended ended -> List.of(frames.voiceEnded(ended.voice()));
             case RelayVoice.Limited limited -> List.of(rateLimited("too many voice chunks; slow down",
-                    limited.retryAfter().toMillis(), ref));
+                    limited.retryAfter(), ref));
             case Refused refused -> refusal(refused, ref);
         };
     }
@@ -191,8 +192,13 @@ public final class ProtocolDispatcher {
         return frames.error(code, message, ref);
     }
 
-    private String rateLimited(String message, long retryAfterMillis, Optional<String> ref) {
+    private String rateLimited(String message, Duration retryAfter, Optional<String> ref) {
         metrics.refused("websocket", "rate_limited");
-        return frames.rateLimited(message, retryAfterMillis, ref);
+        return frames.rateLimited(message, retryAfterMillis(retryAfter), ref);
+    }
+
+    /** Rounded up: a wait of a fraction of a millisecond is still a wait, and 0 would tell the client to go on. */
+    static long retryAfterMillis(Duration wait) {
+        return Math.max(1, (wait.toNanos() + 999_999) / 1_000_000);
     }
 }

@@ -181,4 +181,12 @@ class ProtocolDispatcherTest {
                         "frame in invalid", "refused websocket invalid_json",
                         "frame in ai_message_read", "refused websocket session_mismatch");
     }
+
+    @Test
+    void a_wait_is_told_in_whole_milliseconds_rounded_up_so_it_is_never_zero() {
+        assertThat(ProtocolDispatcher.retryAfterMillis(java.time.Duration.ofNanos(300_000))).isEqualTo(1);
+        assertThat(ProtocolDispatcher.retryAfterMillis(java.time.Duration.ofNanos(20_000_001))).isEqualTo(21);
+        assertThat(ProtocolDispatcher.retryAfterMillis(java.time.Duration.ofMillis(20))).isEqualTo(20);
+        assertThat(ProtocolDispatcher.retryAfterMillis(java.time.Duration.ZERO)).isEqualTo(1);
+    }
 }
