@@ -48,4 +48,11 @@ public interface Metrics {
     /** A request or frame was refused with this stable code, on {@code http} or {@code websocket}. */
     default void refused(String channel, String code) {
     }
+
+    /**
+     * One call to the store as its client made it: the operation, whether it succeeded in the end, how many times it
+     * was retried and how many of its attempts the store throttled, and how long it took with its retries.
+     */
+    default void storeCall(String operation, boolean succeeded, int retries, int throttledAttempts, Duration took) {
+    }
 }

@@ -66,4 +66,11 @@ public final class RecordingMetrics implements Metrics {
     public synchronized void refused(String channel, String code) {
         lines.add("refused " + channel + " " + code);
     }
+
+    @Override
+    public synchronized void storeCall(String operation, boolean succeeded, int retries, int throttledAttempts,
+            Duration took) {
+        lines.add("store " + operation + (succeeded ? " ok" : " failed") + " retries=" + retries + " throttled="
+                + throttledAttempts);
+    }
 }

@@ -1,5 +1,7 @@
 package io.herald.adapter.dynamodb;
 
+import io.herald.application.port.Metrics;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -21,21 +23,30 @@ public class DynamoDbClientSettings implements BeanCreatedEventListener<DynamoDb
             Duration.ofMillis(500));
 
     private final DynamoDbSettings settings;
+    private final BeanProvider<Metrics> metrics;
 
-    DynamoDbClientSettings(DynamoDbSettings settings) {
+    DynamoDbClientSettings(DynamoDbSettings settings, BeanProvider<Metrics> metrics) {
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @Override
     public DynamoDbClientBuilder onCreated(BeanCreatedEvent<DynamoDbClientBuilder> event) {
         DynamoDbClientBuilder builder = event.getBean();
-        return builder.overrideConfiguration(apply(builder.overrideConfiguration().toBuilder(), settings).build());
+        // A context without the core (this adapter's own tests) has no metrics to report to.
+        Metrics measured = metrics.isPresent() ? metrics.get() : Metrics.NONE;
+        return builder.overrideConfiguration(apply(builder.overrideConfiguration().toBuilder(), settings, measured)
+                .build());
     }
 
-    /** Herald's retry policy and time bounds on top of whatever else the configuration holds (interceptors…). */
+    /**
+     * Herald's retry policy and time bounds on top of whatever else the configuration holds (interceptors…), and the
+     * client's own measure of each call (retries, throttling) handed to Herald's metrics.
+     */
     public static ClientOverrideConfiguration.Builder apply(ClientOverrideConfiguration.Builder configuration,
-            DynamoDbSettings settings) {
+            DynamoDbSettings settings, Metrics metrics) {
         return configuration
+                .addMetricPublisher(new StoreCallMetrics(metrics))
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(settings.maxAttempts())
                         .backoffStrategy(BACKOFF)

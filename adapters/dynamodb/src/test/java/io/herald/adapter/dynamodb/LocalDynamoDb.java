@@ -2,6 +2,7 @@ package io.herald.adapter.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import io.herald.application.port.Metrics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -58,6 +59,11 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** A client that retries as Herald configures production clients, with this many attempts per call. */
     DynamoDbClient clientRetryingAsHerald(int attempts, FaultInjector faults, ExecutionInterceptor... interceptors) {
+        return clientRetryingAsHerald(attempts, faults, Metrics.NONE, interceptors);
+    }
+
+    DynamoDbClient clientRetryingAsHerald(int attempts, FaultInjector faults, Metrics metrics,
+            ExecutionInterceptor... interceptors) {
         DynamoDbSettings settings = settings(attempts);
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -66,7 +72,7 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .httpClient(faults.over(UrlConnectionHttpClient.create()))
                 .overrideConfiguration(c -> DynamoDbClientSettings.apply(c.executionInterceptors(
                         java.util.stream.Stream.concat(java.util.stream.Stream.of(faults),
-                                java.util.stream.Stream.of(interceptors)).toList()), settings))
+                                java.util.stream.Stream.of(interceptors)).toList()), settings, metrics))
                 .build();
     }
 

@@ -3,6 +3,8 @@ package io.herald.adapter.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.application.fake.RecordingMetrics;
+import io.herald.application.port.Metrics;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -77,7 +79,7 @@ class StoreCallTest {
         DynamoDbSettings settings = LocalDynamoDb.settings(8);
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(none).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> DynamoDbClientSettings.apply(c, settings))
+                .overrideConfiguration(c -> DynamoDbClientSettings.apply(c, settings, Metrics.NONE))
                 .build()) {
             assertThatThrownBy(() -> new StoreCall(settings.writeDeadline()).call("ListTables", client::listTables))
                     .isInstanceOf(SdkClientException.class).isNotInstanceOf(StoreUnavailableException.class);
@@ -90,11 +92,23 @@ class StoreCallTest {
         AtomicInteger attempts = new AtomicInteger();
         FaultInjector faults = new FaultInjector();
         faults.throttleEverything(true);
-        try (DynamoDbClient client = dynamo.clientRetryingAsHerald(3, faults, counting(attempts))) {
+        RecordingMetrics metrics = new RecordingMetrics();
+        try (DynamoDbClient client = dynamo.clientRetryingAsHerald(3, faults, metrics, counting(attempts))) {
             assertThatThrownBy(() -> call.call("ListTables", client::listTables))
                     .isInstanceOf(StoreUnavailableException.class);
         }
         assertThat(attempts).as("attempts made").hasValue(3);
+        assertThat(metrics.lines()).as("what the client measured")
+                .containsExactly("store ListTables failed retries=2 throttled=3");
+    }
+
+    @Test
+    void a_call_that_goes_through_is_measured_with_no_retry() {
+        RecordingMetrics metrics = new RecordingMetrics();
+        try (DynamoDbClient client = dynamo.clientRetryingAsHerald(3, new FaultInjector(), metrics)) {
+            client.listTables();
+        }
+        assertThat(metrics.lines()).containsExactly("store ListTables ok retries=0 throttled=0");
     }
 
     private static ExecutionInterceptor counting(AtomicInteger attempts) {

@@ -151,4 +151,12 @@ public final class EmbeddedMetrics implements Metrics {
     public void refused(String channel, String code) {
         count("herald.refusals", 1, "channel", channel, "code", code);
     }
+
+    @Override
+    public void storeCall(String operation, boolean succeeded, int retries, int throttledAttempts, Duration took) {
+        count("herald.store.calls", 1, "operation", operation, "result", succeeded ? "ok" : "failed");
+        count("herald.store.retries", retries, "operation", operation);
+        count("herald.store.throttled", throttledAttempts, "operation", operation);
+        time("herald.store.latency", took, "operation", operation);
+    }
 }

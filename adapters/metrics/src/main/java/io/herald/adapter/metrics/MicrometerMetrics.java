@@ -109,4 +109,20 @@ public final class MicrometerMetrics implements Metrics {
         Counter.builder("herald.refusals").description("requests and frames refused, by stable error code")
                 .tag("channel", channel).tag("code", code).register(registry).increment();
     }
+
+    @Override
+    public void storeCall(String operation, boolean succeeded, int retries, int throttledAttempts, Duration took) {
+        Counter.builder("herald.store.calls").description("calls to the store, by operation and how they ended")
+                .tag("operation", operation).tag("result", succeeded ? "ok" : "failed").register(registry).increment();
+        if (retries > 0) {
+            Counter.builder("herald.store.retries").description("attempts the store client made again")
+                    .tag("operation", operation).register(registry).increment(retries);
+        }
+        if (throttledAttempts > 0) {
+            Counter.builder("herald.store.throttled").description("attempts the store refused for throughput")
+                    .tag("operation", operation).register(registry).increment(throttledAttempts);
+        }
+        Timer.builder("herald.store.latency").description("one store call, its retries included")
+                .tag("operation", operation).serviceLevelObjectives(LATENCY_SLOS).register(registry).record(took);
+    }
 }

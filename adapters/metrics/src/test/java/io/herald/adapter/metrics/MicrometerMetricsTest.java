@@ -95,4 +95,18 @@ class MicrometerMetricsTest {
         assertThat(registry.find("herald.catchup").timer().count()).isEqualTo(1);
         assertThat(registry.find("herald.catchup.messages").summary().totalAmount()).isEqualTo(3);
     }
+
+    @Test
+    void store_calls_count_their_retries_and_throttled_attempts_by_operation() {
+        metrics.storeCall("TransactWriteItems", true, 2, 2, Duration.ofMillis(80));
+        metrics.storeCall("TransactWriteItems", false, 7, 8, Duration.ofSeconds(2));
+        metrics.storeCall("GetItem", true, 0, 0, Duration.ofMillis(3));
+
+        assertThat(count("herald.store.calls", "operation", "TransactWriteItems", "result", "ok")).isEqualTo(1);
+        assertThat(count("herald.store.calls", "operation", "TransactWriteItems", "result", "failed")).isEqualTo(1);
+        assertThat(count("herald.store.retries", "operation", "TransactWriteItems")).isEqualTo(9);
+        assertThat(count("herald.store.throttled", "operation", "TransactWriteItems")).isEqualTo(10);
+        assertThat(count("herald.store.retries", "operation", "GetItem")).isZero();
+        assertThat(registry.find("herald.store.latency").tag("operation", "GetItem").timer().count()).isEqualTo(1);
+    }
 }
