@@ -6,13 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The OpenAPI document micronaut-openapi writes from the controllers is served, without a token, at
- * {@code /openapi/herald.yml}, and lists the real endpoints with the schemas of their bodies, both ways, and of errors.
+ * {@code /openapi/herald.yml}, and lists the real endpoints with the schemas of their bodies, both ways, and of errors:
+ * every JSON answer has a schema of its own, none is a bare string.
  */
 class ApiDocumentsTest {
 
@@ -79,6 +82,44 @@ class ApiDocumentsTest {
                 assertThat(responseSchema(paths, operation[0], operation[1], "4XX")).as(operation[0])
                         .isEqualTo("#/components/schemas/Error");
             }
+            for (String[] typed : new String[][] {
+                    {"/api/runtime/session/{sessionId}", "get", "SessionSnapshot"},
+                    {"/api/rooms", "get", "RoomList"}, {"/api/rooms", "post", "RoomCreated"},
+                    {"/api/rooms/{roomId}/join", "post", "RoomMembership"},
+                    {"/api/rooms/{roomId}/leave", "post", "RoomMembership"},
+                    {"/api/rooms/{roomId}/read", "post", "ReadMark"},
+                    {"/api/guilds/{guildId}/members", "get", "GuildMemberPage"},
+                    {"/api/guilds/{guildId}/members/{sessionId}/{playerId}", "put", "RoomMembership"},
+                    {"/api/guilds/{guildId}/members/{sessionId}/{playerId}", "delete", "RoomMembership"},
+                    {"/api/characters/{characterId}/chat", "post", "ChatReply"},
+                    {"/api/characters/{characterId}/chat", "get", "ChatHistory"},
+                    {"/api/sessions/{sessionId}/conversations", "post", "ConversationLines"},
+                    {"/api/sessions/{sessionId}/conversations/{conversationId}", "get", "ConversationLines"},
+                    {"/api/admin/connections", "get", "ConnectionList"},
+                    {"/api/admin/players/{sessionId}/{playerId}/connections", "get", "ConnectionList"},
+                    {"/api/admin/sessions/{sessionId}/connections", "get", "ConnectionList"},
+                    {"/api/admin/connections/{connectionId}/status", "put", "ConnectionStatusChanged"},
+                    {"/api/admin/connections/cleanup", "post", "ConnectionCleanup"},
+                    {"/api/notifications/{notificationId}/read", "post", "NotificationUpdated"},
+                    {"/api/notifications/{notificationId}/dismiss", "post", "NotificationUpdated"},
+                    {"/api/notifications/read-all", "post", "NotificationsRead"},
+                    {"/health", "get", "Health"}}) {
+                assertThat(responseSchema(paths, typed[0], typed[1])).as(typed[1] + " " + typed[0])
+                        .isEqualTo("#/components/schemas/" + typed[2]);
+            }
+            assertThat(jsonAnswersWithoutASchema(paths)).as("answers documented as bare strings").isEmpty();
+            assertThat(itemsOf(schemas, "SessionSnapshot", "players")).isEqualTo("#/components/schemas/SessionPlayer");
+            assertThat(itemsOf(schemas, "RoomList", "rooms")).isEqualTo("#/components/schemas/MemberRoom");
+            assertThat(itemsOf(schemas, "GuildMemberPage", "members")).isEqualTo("#/components/schemas/GuildMember");
+            assertThat(itemsOf(schemas, "ChatHistory", "turns")).isEqualTo("#/components/schemas/ChatTurn");
+            assertThat(itemsOf(schemas, "ConversationLines", "lines")).isEqualTo("#/components/schemas/ConversationLine");
+            assertThat(itemsOf(schemas, "ConnectionList", "connections")).isEqualTo("#/components/schemas/Connection");
+            assertThat(field(schemas, "RoomMembership", "required")).as("leaving says nothing of 'already'").asList()
+                    .containsExactlyInAnyOrder("roomId", "member", "success");
+            assertThat(field(schemas, "ChatTurn", "required")).asList().contains("llmInteractionId");
+            assertThat((Map<String, Object>) field(schemas, "Connection", "properties")).containsOnlyKeys("connectionId",
+                    "sessionId", "playerId", "status", "createdAt", "lastActivity", "clientAddress", "userAgent",
+                    "disconnectedAt");
             assertThat(schemas).as("JSON trees are documented as objects, not as Jackson's classes")
                     .doesNotContainKeys("JsonNode", "ObjectNode");
         }
@@ -95,6 +136,28 @@ class ApiDocumentsTest {
         Map<String, Object> content = (Map<String, Object>) response.get("content");
         Map<String, Object> json = (Map<String, Object>) content.get("application/json");
         return (String) ((Map<String, Object>) json.get("schema")).get("$ref");
+    }
+
+    /** Each operation whose 2xx JSON answer is not a named schema, as "method path". */
+    @SuppressWarnings("unchecked")
+    private static List<String> jsonAnswersWithoutASchema(Map<String, Object> paths) {
+        List<String> bare = new ArrayList<>();
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
+            Map<String, Object> responses = operation instanceof Map<?, ?> o
+                    ? (Map<String, Object>) o.get("responses") : null;
+            if (responses == null) {
+                return;
+            }
+            responses.forEach((status, response) -> {
+                Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
+                Object json = content == null ? null : content.get("application/json");
+                if (status.startsWith("2") && json != null
+                        && !((Map<String, Object>) ((Map<String, Object>) json).get("schema")).containsKey("$ref")) {
+                    bare.add(method + " " + path);
+                }
+            });
+        }));
+        return bare;
     }
 
     @SuppressWarnings("unchecked")

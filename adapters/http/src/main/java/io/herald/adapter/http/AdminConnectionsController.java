@@ -1,7 +1,5 @@
 package io.herald.adapter.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.ManageConnections;
 import io.herald.application.port.ConnectionLog;
 import io.herald.domain.ConnectionId;
@@ -56,7 +54,7 @@ public class AdminConnectionsController {
 
     @ErrorResponses
     @Get(value = "/connections", produces = "application/json")
-    public HttpResponse<String> all(HttpRequest<?> request, @QueryValue Optional<String> cursor,
+    public HttpResponse<AdminBodies.ConnectionList> all(HttpRequest<?> request, @QueryValue Optional<String> cursor,
             @QueryValue Optional<String> limit) {
         callers.requireService(request, SERVICE_ONLY);
         int size = HttpJson.pageSize(limit, 100, MAX_PAGE);
@@ -66,25 +64,23 @@ public class AdminConnectionsController {
         } catch (ConnectionLog.InvalidCursorException e) {
             throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
         }
-        ObjectNode response = list(page.records());
-        page.next().ifPresent(next -> response.put("nextCursor", next));
-        return HttpJson.ok(response);
+        return HttpJson.body(AdminBodies.ConnectionList.of(page.records(), page.next()));
     }
 
     @ErrorResponses
     @Get(value = "/players/{sessionId}/{playerId}/connections", produces = "application/json")
-    public HttpResponse<String> ofPlayer(HttpRequest<?> request, @PathVariable String sessionId,
+    public HttpResponse<AdminBodies.ConnectionList> ofPlayer(HttpRequest<?> request, @PathVariable String sessionId,
             @PathVariable String playerId) {
         callers.requireService(request, SERVICE_ONLY);
-        return HttpJson.ok(list(manage.ofPlayer(new Member(HttpJson.parsed("sessionId", sessionId, SessionId::new),
-                HttpJson.parsed("playerId", playerId, PlayerId::new)))));
+        return whole(manage.ofPlayer(new Member(HttpJson.parsed("sessionId", sessionId, SessionId::new),
+                HttpJson.parsed("playerId", playerId, PlayerId::new))));
     }
 
     @ErrorResponses
     @Get(value = "/sessions/{sessionId}/connections", produces = "application/json")
-    public HttpResponse<String> ofSession(HttpRequest<?> request, @PathVariable String sessionId) {
+    public HttpResponse<AdminBodies.ConnectionList> ofSession(HttpRequest<?> request, @PathVariable String sessionId) {
         callers.requireService(request, SERVICE_ONLY);
-        return HttpJson.ok(list(manage.ofSession(HttpJson.parsed("sessionId", sessionId, SessionId::new))));
+        return whole(manage.ofSession(HttpJson.parsed("sessionId", sessionId, SessionId::new)));
     }
 
     /** {@code {status: "connected" | "disconnected"}}; disconnecting closes the socket (4001) where it can. */
@@ -92,7 +88,7 @@ public class AdminConnectionsController {
             schema = @Schema(implementation = RequestBodies.StatusChange.class)))
     @ErrorResponses
     @Put(value = "/connections/{connectionId}/status", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> status(HttpRequest<?> request, @PathVariable String connectionId,
+    public HttpResponse<AdminBodies.StatusChanged> status(HttpRequest<?> request, @PathVariable String connectionId,
             @Nullable @Body String body) {
         callers.requireService(request, SERVICE_ONLY);
         ConnectionId id = HttpJson.parsed("connectionId", connectionId, ConnectionId::new);
@@ -105,34 +101,19 @@ public class AdminConnectionsController {
         if (!manage.setStatus(id, status)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "connection_not_found", "no record of this connection");
         }
-        return HttpJson.ok(HttpJson.object().put("connectionId", id.value())
-                .put("status", status.name().toLowerCase(Locale.ROOT)));
+        return HttpJson.body(new AdminBodies.StatusChanged(id.value(), status.name().toLowerCase(Locale.ROOT)));
     }
 
     @ErrorResponses
     @Post(value = "/connections/cleanup", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> cleanUp(HttpRequest<?> request) {
+    public HttpResponse<AdminBodies.Cleanup> cleanUp(HttpRequest<?> request) {
         callers.requireService(request, SERVICE_ONLY);
         ManageConnections.Cleaned cleaned = manage.cleanUp(inactiveAfter);
-        return HttpJson.ok(HttpJson.object().put("closed", cleaned.closed()).put("forgotten", cleaned.forgotten())
-                .put("inactiveAfterSeconds", inactiveAfter.toSeconds()));
+        return HttpJson.body(new AdminBodies.Cleanup(cleaned.closed(), cleaned.forgotten(), inactiveAfter));
     }
 
-    private static ObjectNode list(List<ConnectionRecord> records) {
-        ArrayNode items = HttpJson.array();
-        records.forEach(r -> {
-            ObjectNode item = items.addObject().put("connectionId", r.id().value())
-                    .put("sessionId", r.member().session().value()).put("playerId", r.member().player().value())
-                    .put("status", r.status().name().toLowerCase(Locale.ROOT))
-                    .put("createdAt", HttpJson.timestamp(r.createdAt()))
-                    .put("lastActivity", HttpJson.timestamp(r.lastActivity()))
-                    .put("clientAddress", r.clientAddress()).put("userAgent", r.userAgent());
-            r.disconnectedAt().ifPresentOrElse(at -> item.put("disconnectedAt", HttpJson.timestamp(at)),
-                    () -> item.putNull("disconnectedAt"));
-        });
-        ObjectNode response = HttpJson.object();
-        response.set("connections", items);
-        return response;
+    private static HttpResponse<AdminBodies.ConnectionList> whole(List<ConnectionRecord> records) {
+        return HttpJson.body(AdminBodies.ConnectionList.of(records, Optional.empty()));
     }
 
 }

@@ -22,7 +22,7 @@ final class Callers {
 
     Callers(SessionTokens tokens, Optional<String> serviceKey) {
         this.tokens = tokens;
-        this.serviceKey = serviceKey.filter(k -> !k.isBlank());
+        this.serviceKey = serviceKey;
     }
 
     sealed interface Caller {

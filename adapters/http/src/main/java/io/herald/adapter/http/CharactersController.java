@@ -1,14 +1,10 @@
 package io.herald.adapter.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.herald.adapter.wire.DomainJson;
 import io.herald.application.Caller;
 import io.herald.application.ChatWithCharacter;
 import io.herald.application.Refused;
 import io.herald.application.port.ChatStore;
 import io.herald.domain.CharacterId;
-import io.herald.domain.ChatTurn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,17 +42,13 @@ public class CharactersController {
             schema = @Schema(implementation = RequestBodies.ChatLine.class)))
     @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> say(HttpRequest<?> request, @PathVariable String characterId, @Nullable @Body String body) {
+    public HttpResponse<ChatBodies.ChatReply> say(HttpRequest<?> request, @PathVariable String characterId, @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
         String text = HttpJson.text(HttpJson.parseObject(body), "text");
         return switch (chat.say(new ChatWithCharacter.Command(caller, character, text))) {
-            case ChatWithCharacter.Replied replied -> {
-                ObjectNode response = HttpJson.object().put("fellBack", replied.fellBack());
-                response.set("said", turn(replied.said()));
-                response.set("reply", turn(replied.reply()));
-                yield HttpJson.ok(response);
-            }
+            case ChatWithCharacter.Replied replied ->
+                    HttpJson.body(ChatBodies.ChatReply.of(replied.said(), replied.reply(), replied.fellBack()));
             case ChatWithCharacter.Limited limited -> throw ApiException.rateLimited(
                     "too many messages to characters; slow down", limited.retryAfter());
             case Refused refused -> throw Refusals.toException(refused.refusal());
@@ -65,7 +57,7 @@ public class CharactersController {
 
     @ErrorResponses
     @Get(produces = "application/json")
-    public HttpResponse<String> history(HttpRequest<?> request, @PathVariable String characterId,
+    public HttpResponse<ChatBodies.ChatHistory> history(HttpRequest<?> request, @PathVariable String characterId,
             @QueryValue Optional<String> cursor, @QueryValue Optional<String> limit) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
@@ -76,15 +68,7 @@ public class CharactersController {
         } catch (ChatStore.InvalidCursorException e) {
             throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
         }
-        ArrayNode turns = HttpJson.array();
-        page.turns().forEach(t -> turns.add(turn(t)));
-        ObjectNode response = HttpJson.object().put("characterId", character.value());
-        response.set("turns", turns);
-        page.next().ifPresent(next -> response.put("nextCursor", next));
-        return HttpJson.ok(response);
-    }
-
-    private static ObjectNode turn(ChatTurn turn) {
-        return DomainJson.chatTurn(turn);
+        return HttpJson.body(new ChatBodies.ChatHistory(character.value(),
+                page.turns().stream().map(ChatBodies.ChatTurnItem::of).toList(), page.next().orElse(null), true));
     }
 }

@@ -21,7 +21,7 @@ final class ClientAddresses {
     private final Optional<String> trustedHeader;
 
     ClientAddresses(Optional<String> trustedHeader) {
-        this.trustedHeader = trustedHeader.filter(h -> !h.isBlank());
+        this.trustedHeader = trustedHeader;
     }
 
     String of(HttpRequest<?> request) {

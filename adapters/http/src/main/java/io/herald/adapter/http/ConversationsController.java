@@ -1,7 +1,6 @@
 package io.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.CharacterConversation;
 import io.herald.application.Refused;
@@ -25,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Conversations between characters that a session's players overhear (seed 003, option 3): the game's backend holds
@@ -48,7 +46,7 @@ public class ConversationsController {
             schema = @Schema(implementation = RequestBodies.ConversationRequest.class)))
     @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> hold(HttpRequest<?> request, @PathVariable String sessionId, @Nullable @Body String body) {
+    public HttpResponse<ChatBodies.ConversationLines> hold(HttpRequest<?> request, @PathVariable String sessionId, @Nullable @Body String body) {
         callers.requireService(request, "conversations are started with the service key");
         SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
         ObjectNode fields = HttpJson.parseObject(body);
@@ -77,15 +75,15 @@ public class ConversationsController {
             throw ApiException.badRequest("invalid_field", e.getMessage());
         }
         return switch (outcome) {
-            case CharacterConversation.Held held -> HttpJson.ok(conversation(held.conversationId(), held.lines()))
-                    .status(HttpStatus.CREATED);
+            case CharacterConversation.Held held -> HttpJson.body(
+                    ChatBodies.ConversationLines.of(held.conversationId(), held.lines())).status(HttpStatus.CREATED);
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
     }
 
     @ErrorResponses
     @Get(value = "/{conversationId}", produces = "application/json")
-    public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String sessionId,
+    public HttpResponse<ChatBodies.ConversationLines> read(HttpRequest<?> request, @PathVariable String sessionId,
             @PathVariable String conversationId) {
         Callers.Caller caller = callers.require(request);
         SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
@@ -94,19 +92,6 @@ public class ConversationsController {
         if (lines.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown_conversation", "no such conversation in this session");
         }
-        return HttpJson.ok(conversation(conversationId, lines));
-    }
-
-    private static ObjectNode conversation(String id, List<ConversationLine> lines) {
-        ArrayNode said = HttpJson.array();
-        lines.forEach(line -> {
-            ObjectNode item = said.addObject().put("index", line.index()).put("characterId", line.speaker().value())
-                    .put("text", line.text().value()).put("createdAt", HttpJson.timestamp(line.at()));
-            Optional<String> interaction = line.llmInteractionId();
-            interaction.ifPresentOrElse(i -> item.put("llmInteractionId", i), () -> item.putNull("llmInteractionId"));
-        });
-        ObjectNode response = HttpJson.object().put("conversationId", id);
-        response.set("lines", said);
-        return response;
+        return HttpJson.body(ChatBodies.ConversationLines.of(conversationId, lines));
     }
 }

@@ -1,7 +1,5 @@
 package io.herald.adapter.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.GuildMembers;
 import io.herald.application.Refused;
 import io.herald.domain.GuildId;
@@ -39,13 +37,13 @@ public class GuildsController {
 
     @ErrorResponses
     @Put(value = "/{sessionId}/{playerId}", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> add(HttpRequest<?> request, @PathVariable String guildId,
+    public HttpResponse<RoomBodies.RoomMembership> add(HttpRequest<?> request, @PathVariable String guildId,
             @PathVariable String sessionId, @PathVariable String playerId) {
         callers.requireService(request, SERVICE_ONLY);
         GuildId guild = guild(guildId);
         return switch (guilds.add(guild, member(sessionId, playerId))) {
-            case GuildMembers.Added added -> HttpJson.ok(HttpJson.object().put("roomId", added.room().value())
-                    .put("member", true).put("already", added.already()));
+            case GuildMembers.Added added ->
+                    HttpJson.body(RoomBodies.RoomMembership.joined(added.room().value(), added.already()));
             case GuildMembers.Removed removed -> throw new IllegalStateException("an add was asked for");
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
@@ -53,12 +51,11 @@ public class GuildsController {
 
     @ErrorResponses
     @Delete(value = "/{sessionId}/{playerId}", produces = "application/json")
-    public HttpResponse<String> remove(HttpRequest<?> request, @PathVariable String guildId,
+    public HttpResponse<RoomBodies.RoomMembership> remove(HttpRequest<?> request, @PathVariable String guildId,
             @PathVariable String sessionId, @PathVariable String playerId) {
         callers.requireService(request, SERVICE_ONLY);
         return switch (guilds.remove(guild(guildId), member(sessionId, playerId))) {
-            case GuildMembers.Removed removed -> HttpJson.ok(HttpJson.object().put("roomId", removed.room().value())
-                    .put("member", false));
+            case GuildMembers.Removed removed -> HttpJson.body(RoomBodies.RoomMembership.left(removed.room().value()));
             case GuildMembers.Added added -> throw new IllegalStateException("a removal was asked for");
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
@@ -67,21 +64,20 @@ public class GuildsController {
     /** {@code after} is the {@code next} of the previous page: {@code sessionId|playerId} of its last member. */
     @ErrorResponses
     @Get(produces = "application/json")
-    public HttpResponse<String> list(HttpRequest<?> request, @PathVariable String guildId,
+    public HttpResponse<RoomBodies.GuildMemberPage> list(HttpRequest<?> request, @PathVariable String guildId,
             @QueryValue Optional<String> after, @QueryValue Optional<String> limit) {
         callers.requireService(request, SERVICE_ONLY);
         int size = HttpJson.pageSize(limit, 100, 1_000);
         Optional<Member> from = after.map(a -> HttpJson.parsed("after", a, GuildsController::memberCursor));
         List<Member> members = guilds.list(guild(guildId), from, size);
-        ArrayNode list = HttpJson.array();
-        members.forEach(m -> list.addObject().put("sessionId", m.session().value()).put("playerId", m.player().value()));
-        ObjectNode response = HttpJson.object().put("guildId", guildId);
-        response.set("members", list);
+        // A full page may be the last: the next one is then empty, which is cheaper than a look ahead.
+        String next = null;
         if (members.size() == size) {
-            Member last = members.get(members.size() - 1);
-            response.put("next", last.session().value() + "|" + last.player().value());
+            Member last = members.getLast();
+            next = last.session().value() + "|" + last.player().value();
         }
-        return HttpJson.ok(response);
+        return HttpJson.body(new RoomBodies.GuildMemberPage(guildId,
+                members.stream().map(RoomBodies.GuildMember::of).toList(), next, true));
     }
 
     private static Member memberCursor(String cursor) {

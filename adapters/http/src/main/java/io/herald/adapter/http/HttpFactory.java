@@ -14,12 +14,12 @@ public class HttpFactory {
 
     @Singleton
     SessionTokens sessionTokens(TokenSettings settings, Clock clock) {
-        return new JwtSessionTokens(settings.getSecret(), settings.getTtl(), clock);
+        return new JwtSessionTokens(settings, clock);
     }
 
     @Singleton
     Callers callers(SessionTokens tokens, PublicEndpoints endpoints) {
-        return new Callers(tokens, endpoints.getServiceKey());
+        return new Callers(tokens, endpoints.configuredServiceKey());
     }
 
     @Singleton
@@ -29,6 +29,6 @@ public class HttpFactory {
 
     @Singleton
     ClientAddresses clientAddresses(RateLimitSettings settings) {
-        return new ClientAddresses(settings.getClientAddressHeader());
+        return new ClientAddresses(settings.trustedAddressHeader());
     }
 }

@@ -3,13 +3,11 @@ package io.herald.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.adapter.wire.DomainJson;
 import io.herald.adapter.wire.InputFault;
 import io.herald.adapter.wire.JsonFields;
 import io.herald.adapter.wire.StrictJson;
-import io.herald.domain.Room;
 import io.herald.domain.RuntimeDelta;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,14 +32,6 @@ final class HttpJson {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private HttpJson() {
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
-    }
-
-    static ArrayNode array() {
-        return JSON.createArrayNode();
     }
 
     static ObjectNode parseObject(String body) {
@@ -101,17 +91,8 @@ final class HttpJson {
         return DomainJson.timestamp(instant);
     }
 
-    static ObjectNode room(Room room) {
-        return object().put("roomId", room.id().value()).put("name", room.name()).put("guild", room.id().isGuild())
-                .put("offset", room.lastOffset()).put("epoch", room.epoch()).put("members", room.members());
-    }
-
     static ObjectNode delta(RuntimeDelta delta) {
         return DomainJson.delta(delta);
-    }
-
-    static MutableHttpResponse<String> ok(ObjectNode body) {
-        return HttpResponse.ok(body.put("success", true).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** A typed body, written by Micronaut's JSON mapper. */

@@ -11,7 +11,6 @@ import io.herald.application.port.Clock;
 import io.herald.application.spi.SessionTokens;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +26,9 @@ public final class JwtSessionTokens implements SessionTokens {
     private final Duration ttl;
     private final Clock clock;
 
-    public JwtSessionTokens(String secret, Duration ttl, Clock clock) {
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("herald.tokens.secret must be at least 32 bytes");
-        }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.ttl = ttl;
+    public JwtSessionTokens(TokenSettings settings, Clock clock) {
+        this.secret = settings.signingKey();
+        this.ttl = settings.ttl();
         this.clock = clock;
     }
 

@@ -142,30 +142,30 @@ public class NotificationsController {
 
     @ErrorResponses
     @Post(value = "/{notificationId}/read", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String notificationId) {
+    public HttpResponse<ResponseBodies.NotificationUpdated> read(HttpRequest<?> request, @PathVariable String notificationId) {
         return updated(notifications.markRead(callers.requireMember(request, WHY_PLAYER), id(notificationId)));
     }
 
     @ErrorResponses
     @Post(value = "/{notificationId}/dismiss", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> dismiss(HttpRequest<?> request, @PathVariable String notificationId) {
+    public HttpResponse<ResponseBodies.NotificationUpdated> dismiss(HttpRequest<?> request, @PathVariable String notificationId) {
         return updated(notifications.dismiss(callers.requireMember(request, WHY_PLAYER), id(notificationId)));
     }
 
     @ErrorResponses
     @Post(value = "/read-all", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> readAll(HttpRequest<?> request) {
+    public HttpResponse<ResponseBodies.NotificationsRead> readAll(HttpRequest<?> request) {
         return switch (notifications.markAllRead(callers.requireMember(request, WHY_PLAYER))) {
-            case PlayerNotifications.AllRead all -> HttpJson.ok(HttpJson.object().put("marked", all.marked()));
+            case PlayerNotifications.AllRead all -> HttpJson.body(new ResponseBodies.NotificationsRead(all.marked()));
             case Refused refused -> throw Refusals.toException(refused.refusal());
             default -> throw new IllegalStateException("marking all read was asked for");
         };
     }
 
-    private static HttpResponse<String> updated(PlayerNotifications.Outcome outcome) {
+    private static HttpResponse<ResponseBodies.NotificationUpdated> updated(PlayerNotifications.Outcome outcome) {
         return switch (outcome) {
-            case PlayerNotifications.Updated updated -> HttpJson.ok(HttpJson.object()
-                    .put("notificationId", updated.id().value()).put("changed", updated.changed()));
+            case PlayerNotifications.Updated updated -> HttpJson.body(
+                    new ResponseBodies.NotificationUpdated(updated.id().value(), updated.changed()));
             case Refused refused -> throw Refusals.toException(refused.refusal());
             default -> throw new IllegalStateException("one notification's update was asked for");
         };

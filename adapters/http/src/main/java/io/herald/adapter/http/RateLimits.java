@@ -23,17 +23,17 @@ final class RateLimits {
     }
 
     static RateLimits of(RateLimitSettings settings, Clock clock) {
-        if (!settings.isEnabled()) {
+        if (!settings.enabled()) {
             return new RateLimits(Optional.empty());
         }
-        int keys = settings.getMaxTracked();
-        Allowance registrations = Allowance.perMinute(settings.getRegistrationsPerMinute(), settings.getRegistrationBurst());
-        int wrongCodes = settings.getWrongTeamCodesPerMinute();
+        int keys = settings.maxTracked();
+        Allowance registrations = Allowance.perMinute(settings.registrationsPerMinute(), settings.registrationBurst());
+        int wrongCodes = settings.wrongTeamCodesPerMinute();
         return new RateLimits(Optional.of(new Limits(
                 new RateLimiter(registrations, clock, keys),
                 new RateLimiter(Allowance.perMinute(wrongCodes, wrongCodes), clock, keys),
-                new RateLimiter(Allowance.perSecond(settings.getEventsPerSecond()), clock, keys),
-                new RateLimiter(Allowance.perSecond(settings.getServiceEventsPerSecond()), clock, 1))));
+                new RateLimiter(Allowance.perSecond(settings.eventsPerSecond()), clock, keys),
+                new RateLimiter(Allowance.perSecond(settings.serviceEventsPerSecond()), clock, 1))));
     }
 
     RateLimiter.Verdict registration(String address) {

@@ -20,9 +20,9 @@ import java.util.Optional;
  * and an empty page must still say {@code "messages":[]}.
  */
 final class ResponseBodies {
-    private static final String ALWAYS_TRUE = "always true: this is not an error";
+    static final String ALWAYS_TRUE = "always true: this is not an error";
 
-    private static final String MORE = "there is more: pass it back to read on; left out on the last page";
+    static final String MORE = "there is more: pass it back to read on; left out on the last page";
 
     private ResponseBodies() {
     }
@@ -143,6 +143,31 @@ final class ResponseBodies {
             NotificationItem n = NotificationItem.of(notification);
             return new SentNotification(n.notificationId(), n.notificationType(), n.title(), n.message(), n.priority(),
                     n.metadata(), n.fromCharacter(), n.createdAt(), n.readAt(), n.dismissedAt(), repeated, true);
+        }
+    }
+
+    @Introspected
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "NotificationUpdated", description = "One notification marked read or dismissed",
+            requiredProperties = {"notificationId", "changed", "success"})
+    public record NotificationUpdated(String notificationId,
+            @Schema(description = "false when it already was") boolean changed,
+            @Schema(description = ALWAYS_TRUE) boolean success) {
+
+        NotificationUpdated(String notificationId, boolean changed) {
+            this(notificationId, changed, true);
+        }
+    }
+
+    @Introspected
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "NotificationsRead", description = "Every unread notification of the player marked read",
+            requiredProperties = {"marked", "success"})
+    public record NotificationsRead(@Schema(description = "how many were unread") int marked,
+            @Schema(description = ALWAYS_TRUE) boolean success) {
+
+        NotificationsRead(int marked) {
+            this(marked, true);
         }
     }
 }

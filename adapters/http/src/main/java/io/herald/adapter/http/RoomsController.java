@@ -1,7 +1,6 @@
 package io.herald.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.Caller;
 import io.herald.application.CreateRoom;
@@ -66,7 +65,7 @@ public class RoomsController {
             schema = @Schema(implementation = RequestBodies.RoomCreation.class)))
     @ErrorResponses
     @Post(consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> create(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpResponse<RoomBodies.RoomCreated> create(HttpRequest<?> request, @Nullable @Body String body) {
         Callers.Caller caller = callers.require(request);
         ObjectNode fields = HttpJson.parseObject(body);
         RoomId room = HttpJson.parsed("roomId", HttpJson.text(fields, "roomId"), RoomId::new);
@@ -79,7 +78,7 @@ public class RoomsController {
                 ? Optional.of(new Caller.WithToken(member(player)))
                 : Optional.empty();
         return switch (createRoom.create(new CreateRoom.Command(creator, room, name))) {
-            case CreateRoom.Created created -> HttpJson.ok(HttpJson.room(created.room()))
+            case CreateRoom.Created created -> HttpJson.body(RoomBodies.RoomCreated.of(created.room()))
                     .status(HttpStatus.CREATED);
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
@@ -87,40 +86,31 @@ public class RoomsController {
 
     @ErrorResponses
     @Get(produces = "application/json")
-    public HttpResponse<String> mine(HttpRequest<?> request) {
+    public HttpResponse<RoomBodies.RoomList> mine(HttpRequest<?> request) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
-        ArrayNode rooms = HttpJson.array();
-        history.roomsOf(caller).forEach(mine -> {
-            ObjectNode room = HttpJson.room(mine.room());
-            room.put("unread", mine.unread());
-            room.put("readOffset", mine.membership().read().offset());
-            rooms.add(room);
-        });
-        ObjectNode response = HttpJson.object();
-        response.set("rooms", rooms);
-        return HttpJson.ok(response);
+        return HttpJson.body(new RoomBodies.RoomList(
+                history.roomsOf(caller).stream().map(RoomBodies.MemberRoom::of).toList()));
     }
 
     @ErrorResponses
     @Post(value = "/{roomId}/join", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> join(HttpRequest<?> request, @PathVariable String roomId) {
+    public HttpResponse<RoomBodies.RoomMembership> join(HttpRequest<?> request, @PathVariable String roomId) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         return membership(joinRoom.join(new JoinRoom.Command(caller, roomId(roomId))));
     }
 
     @ErrorResponses
     @Post(value = "/{roomId}/leave", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> leave(HttpRequest<?> request, @PathVariable String roomId) {
+    public HttpResponse<RoomBodies.RoomMembership> leave(HttpRequest<?> request, @PathVariable String roomId) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         return membership(joinRoom.leave(new JoinRoom.Command(caller, roomId(roomId))));
     }
 
-    private static HttpResponse<String> membership(JoinRoom.Outcome outcome) {
+    private static HttpResponse<RoomBodies.RoomMembership> membership(JoinRoom.Outcome outcome) {
         return switch (outcome) {
-            case JoinRoom.Joined joined -> HttpJson.ok(HttpJson.object().put("roomId", joined.room().value())
-                    .put("member", true).put("already", joined.already()));
-            case JoinRoom.Left left -> HttpJson.ok(HttpJson.object().put("roomId", left.room().value())
-                    .put("member", false));
+            case JoinRoom.Joined joined ->
+                    HttpJson.body(RoomBodies.RoomMembership.joined(joined.room().value(), joined.already()));
+            case JoinRoom.Left left -> HttpJson.body(RoomBodies.RoomMembership.left(left.room().value()));
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
     }
@@ -180,14 +170,15 @@ public class RoomsController {
             schema = @Schema(implementation = RequestBodies.ReadPosition.class)))
     @ErrorResponses
     @Post(value = "/{roomId}/read", consumes = "*/*", produces = "application/json")
-    public HttpResponse<String> read(HttpRequest<?> request, @PathVariable String roomId, @Nullable @Body String body) {
+    public HttpResponse<RoomBodies.ReadMark> read(HttpRequest<?> request, @PathVariable String roomId,
+            @Nullable @Body String body) {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         RoomId room = roomId(roomId);
         ObjectNode fields = HttpJson.parseObject(body);
         RoomPosition position = new RoomPosition(whole(fields, "offset", true), whole(fields, "epoch", false));
         return switch (history.markRead(caller, room, position)) {
-            case RoomHistory.Marked marked -> HttpJson.ok(HttpJson.object().put("roomId", room.value())
-                    .put("readOffset", marked.read().offset()).put("epoch", marked.read().epoch()));
+            case RoomHistory.Marked marked -> HttpJson.body(new RoomBodies.ReadMark(room.value(),
+                    marked.read().offset(), marked.read().epoch()));
             case RoomHistory.Page page -> throw new IllegalStateException("a cursor move was asked for");
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };

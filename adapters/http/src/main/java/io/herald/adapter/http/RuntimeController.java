@@ -1,7 +1,5 @@
 package io.herald.adapter.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
 import io.herald.application.PlayerNotifications;
@@ -29,7 +27,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The game runtime's endpoints: events in, catch-up out, and the session snapshot a reconnecting client reads. */
@@ -102,25 +99,13 @@ public class RuntimeController {
 
     @ErrorResponses
     @Get(value = "/api/runtime/session/{sessionId}", produces = "application/json")
-    public HttpResponse<String> session(HttpRequest<?> request, @PathVariable String sessionId) {
+    public HttpResponse<SessionBodies.SessionSnapshot> session(HttpRequest<?> request, @PathVariable String sessionId) {
         Callers.Caller caller = callers.require(request);
         SessionId session = HttpJson.parsed("sessionId", sessionId, SessionId::new);
         callers.requireSession(caller, session);
         return switch (describeSession.describe(session)) {
-            case DescribeSession.Snapshot snapshot -> {
-                ArrayNode players = HttpJson.array();
-                snapshot.players().forEach(p -> players.addObject()
-                        .put("playerId", p.player().id().value())
-                        .put("playerName", p.player().name())
-                        .put("status", p.player().status().name().toLowerCase(Locale.ROOT))
-                        .put("devicesOnline", p.devicesOnline()));
-                ObjectNode response = HttpJson.object().put("sessionId", session.value())
-                        .put("teamCode", snapshot.team().code().value())
-                        .put("mode", snapshot.team().mode().name().toLowerCase(Locale.ROOT))
-                        .put("travelMode", snapshot.team().travelMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                response.set("players", players);
-                yield HttpJson.ok(response);
-            }
+            case DescribeSession.Snapshot snapshot ->
+                    HttpJson.body(SessionBodies.SessionSnapshot.of(session.value(), snapshot));
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };
     }

@@ -124,7 +124,7 @@ public class TeamsController {
     }
 
     private String websocketUrl(HttpRequest<?> request) {
-        return endpoints.getWebsocketUrl().orElseGet(() -> {
+        return endpoints.fixedWebsocketUrl().orElseGet(() -> {
             String host = request.getHeaders().get(HttpHeaders.HOST, String.class)
                     .orElseGet(() -> request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort());
             boolean secure = request.getHeaders().get("X-Forwarded-Proto", String.class).map("https"::equalsIgnoreCase)

@@ -23,7 +23,7 @@ class CallersTest {
     private static final PlayerId ANA = new PlayerId("ana");
     private static final PlayerId BEN = new PlayerId("ben");
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-09T10:30:00Z"));
-    private final JwtSessionTokens tokens = new JwtSessionTokens(HttpFixture.SECRET, Duration.ofHours(1), clock);
+    private final JwtSessionTokens tokens = new JwtSessionTokens(HttpFixture.tokenSettings(HttpFixture.SECRET), clock);
     private final Callers callers = new Callers(tokens, Optional.of(HttpFixture.SERVICE_KEY));
     private final String anasToken = tokens.issue(SESSION, ANA);
 
@@ -76,7 +76,7 @@ class CallersTest {
 
     @Test
     void a_forged_or_foreign_token_is_401_invalid_token() {
-        String foreign = new JwtSessionTokens("another-secret-another-secret-xx", Duration.ofHours(1), clock)
+        String foreign = new JwtSessionTokens(HttpFixture.tokenSettings("another-secret-another-secret-xx"), clock)
                 .issue(SESSION, ANA);
 
         for (String credential : new String[] {"forged", foreign, "", HttpFixture.SERVICE_KEY + "x"}) {
@@ -101,7 +101,7 @@ class CallersTest {
 
     @Test
     void without_a_configured_service_key_nothing_is_the_service_not_even_a_blank_credential() {
-        Callers keyless = new Callers(tokens, Optional.of("  "));
+        Callers keyless = new Callers(tokens, new PublicEndpoints(null, "  ").configuredServiceKey());
 
         assertThatThrownBy(() -> keyless.require(withAuthorization("Bearer   ")))
                 .isInstanceOfSatisfying(ApiException.class, refused(401, "invalid_token"));

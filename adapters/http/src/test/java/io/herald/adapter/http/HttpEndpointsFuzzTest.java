@@ -34,7 +34,7 @@ class HttpEndpointsFuzzTest {
             herald.describeSession, http.callers, herald.clock, RateLimits.of(HttpFixture.noLimits(), herald.clock),
             herald.playerNotifications);
     private final TeamsController teams = new TeamsController(new RegisterTeam(herald.directory, herald.ids),
-            new JoinTeam(herald.directory, herald.ids), http.tokens, new PublicEndpoints(),
+            new JoinTeam(herald.directory, herald.ids), http.tokens, PublicEndpoints.none(),
             RateLimits.of(HttpFixture.noLimits(), herald.clock), http.addresses);
 
     HttpEndpointsFuzzTest() {

@@ -30,14 +30,23 @@ final class HttpFixture {
     HttpFixture(FakeHerald herald) {
         this.herald = herald;
         this.errors = new ApiErrors(herald.metrics);
-        this.tokens = new JwtSessionTokens(SECRET, Duration.ofHours(1), herald.clock);
+        this.tokens = new JwtSessionTokens(tokenSettings(SECRET), herald.clock);
         this.callers = new Callers(tokens, Optional.of(SERVICE_KEY));
     }
 
+    static TokenSettings tokenSettings(String secret) {
+        return new TokenSettings(secret, Duration.ofHours(1));
+    }
+
     static RateLimitSettings noLimits() {
-        RateLimitSettings settings = new RateLimitSettings();
-        settings.setEnabled(false);
-        return settings;
+        return new RateLimitSettings(false, 20, 60, 10, 50, 1000, 100_000, null);
+    }
+
+    /** Limits on, with these allowances and room to track every caller a test makes. */
+    static RateLimitSettings limits(int registrationsPerMinute, int registrationBurst, int wrongTeamCodesPerMinute,
+            int eventsPerSecond, int serviceEventsPerSecond) {
+        return new RateLimitSettings(true, registrationsPerMinute, registrationBurst, wrongTeamCodesPerMinute,
+                eventsPerSecond, serviceEventsPerSecond, 100_000, null);
     }
 
     record Answer(int status, JsonNode body, Optional<String> retryAfter) {

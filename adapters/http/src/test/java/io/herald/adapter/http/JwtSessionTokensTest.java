@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class JwtSessionTokensTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-09T10:30:00Z"));
-    private final JwtSessionTokens tokens = new JwtSessionTokens(SECRET, Duration.ofHours(24), clock);
+    private final JwtSessionTokens tokens = new JwtSessionTokens(new TokenSettings(SECRET, Duration.ofHours(24)), clock);
     private final SessionId session = new SessionId("session-1");
     private final PlayerId player = new PlayerId("player-1");
 
@@ -35,7 +35,8 @@ class JwtSessionTokensTest {
 
     @Test
     void a_token_signed_with_another_secret_proves_nothing() {
-        String foreign = new JwtSessionTokens("another-secret-another-secret-xx", Duration.ofHours(1), clock)
+        String foreign = new JwtSessionTokens(
+                new TokenSettings("another-secret-another-secret-xx", Duration.ofHours(1)), clock)
                 .issue(session, player);
 
         assertThat(tokens.verify(foreign)).isEmpty();
@@ -56,8 +57,9 @@ class JwtSessionTokensTest {
     }
 
     @Test
-    void a_short_secret_is_refused_at_start() {
-        assertThatThrownBy(() -> new JwtSessionTokens("short", Duration.ofHours(1), clock))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+    void without_a_secret_there_is_no_token_service_and_the_refusal_names_the_setting() {
+        assertThatThrownBy(() -> new JwtSessionTokens(new TokenSettings(null, Duration.ofHours(1)), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("herald.tokens.secret (HERALD_TOKENS_SECRET) must be set to sign session tokens");
     }
 }

@@ -64,7 +64,7 @@ class RequestBodiesTest {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint(RequestBodies.TeamRegistration.class, (w, body) -> w.post(null, body.replace("CODE", w.code),
                     (r, b) -> new TeamsController(w.herald.registerTeam, w.herald.joinTeam, w.http.tokens,
-                            new PublicEndpoints(), RateLimits.of(HttpFixture.noLimits(), w.herald.clock),
+                            PublicEndpoints.none(), RateLimits.of(HttpFixture.noLimits(), w.herald.clock),
                             w.http.addresses).register(r, b)),
                     List.of("{\"playerName\":\"Zed\",\"teamCode\":\"CODE\",\"mode\":\"team\",\"travelMode\":\"independent\","
                                     + "\"teamTravelMode\":\"independent\"}",

@@ -114,8 +114,7 @@ class RuntimeControllerTest {
 
     @Test
     void a_player_sending_events_faster_than_allowed_gets_429_with_retry_after_and_the_extra_event_is_not_recorded() {
-        RateLimitSettings limits = new RateLimitSettings();
-        limits.setEventsPerSecond(2);
+        RateLimitSettings limits = HttpFixture.limits(20, 60, 10, 2, 1000);
         RuntimeController controller = controller(limits);
         String bensToken = http.tokens.issue(team.session(), ben);
 
@@ -134,9 +133,7 @@ class RuntimeControllerTest {
 
     @Test
     void the_service_key_has_an_allowance_of_its_own() {
-        RateLimitSettings limits = new RateLimitSettings();
-        limits.setEventsPerSecond(1);
-        limits.setServiceEventsPerSecond(3);
+        RateLimitSettings limits = HttpFixture.limits(20, 60, 10, 1, 3);
         RuntimeController controller = controller(limits);
 
         assertThat(post(controller, anasToken, event(ana, "n0").toString()).status()).isEqualTo(200);
@@ -148,8 +145,7 @@ class RuntimeControllerTest {
 
     @Test
     void an_unauthenticated_request_uses_up_nobodys_allowance() {
-        RateLimitSettings limits = new RateLimitSettings();
-        limits.setEventsPerSecond(1);
+        RateLimitSettings limits = HttpFixture.limits(20, 60, 10, 1, 1000);
         RuntimeController controller = controller(limits);
 
         for (int i = 0; i < 5; i++) {

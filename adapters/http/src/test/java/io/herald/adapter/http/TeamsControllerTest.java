@@ -83,15 +83,11 @@ class TeamsControllerTest {
 
     private TeamsController controller(RateLimitSettings limits) {
         return new TeamsController(new RegisterTeam(directory, herald.ids), new JoinTeam(directory, herald.ids),
-                http.tokens, new PublicEndpoints(), RateLimits.of(limits, herald.clock), http.addresses);
+                http.tokens, PublicEndpoints.none(), RateLimits.of(limits, herald.clock), http.addresses);
     }
 
     private static RateLimitSettings limits(int registrations, int wrongCodes) {
-        RateLimitSettings limits = new RateLimitSettings();
-        limits.setRegistrationsPerMinute(registrations);
-        limits.setRegistrationBurst(registrations);
-        limits.setWrongTeamCodesPerMinute(wrongCodes);
-        return limits;
+        return HttpFixture.limits(registrations, registrations, wrongCodes, 50, 1000);
     }
 
     private HttpFixture.Answer register(TeamsController controller, String address, String body) {
