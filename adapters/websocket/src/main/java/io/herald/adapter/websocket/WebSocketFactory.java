@@ -13,10 +13,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Secondary;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,11 +44,9 @@ public class WebSocketFactory {
     @Context
     @Bean(preDestroy = "drain")
     InProcessEventPublisher inProcessEvents(OrchestrateMessages orchestrate, PendingEvents pending, Clock clock,
-            @Value("${herald.events.queue-capacity:10000}") int capacity,
-            @Value("${herald.events.workers:32}") int workers,
-            @Value("${herald.events.recover-after:20s}") Duration recoverAfter,
-            @Value("${herald.events.recovery-interval:5s}") Duration recoveryInterval) {
-        return new InProcessEventPublisher(orchestrate, pending, clock, capacity, workers, recoverAfter, recoveryInterval);
+            EventQueueSettings settings) {
+        return new InProcessEventPublisher(orchestrate, pending, clock, settings.queueCapacity(), settings.workers(),
+                settings.recoverAfter(), settings.recoveryInterval());
     }
 
     /** The connection manager's records, written in the background so sockets never wait for them. */
