@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The core's indicators as Micrometer meters. Names are dotted here; Prometheus sees {@code herald_push_total},
@@ -21,6 +23,13 @@ public final class MicrometerMetrics implements Metrics {
             Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
+    /*
+     * The meters met on every frame and every push, kept once made: building and looking one up again allocates on the
+     * hottest paths. Their keys come from small fixed sets (frame types, push kinds and results).
+     */
+    private final Map<String, Counter> framesIn = new ConcurrentHashMap<>();
+    private final Map<String, Counter> pushCopies = new ConcurrentHashMap<>();
+    private final Map<String, Timer> pushDurations = new ConcurrentHashMap<>();
 
     public MicrometerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,14 +40,16 @@ public final class MicrometerMetrics implements Metrics {
         copies(pushType, "sent", reach.sent());
         copies(pushType, "gone", reach.gone());
         copies(pushType, "failed", reach.failed());
-        Timer.builder("herald.push.duration").description("time to hand one push to every device of its audience")
-                .tag("kind", pushType).serviceLevelObjectives(LATENCY_SLOS).register(registry).record(took);
+        pushDurations.computeIfAbsent(pushType, kind -> Timer.builder("herald.push.duration")
+                .description("time to hand one push to every device of its audience")
+                .tag("kind", kind).serviceLevelObjectives(LATENCY_SLOS).register(registry)).record(took);
     }
 
     private void copies(String pushType, String result, int count) {
         if (count > 0) {
-            Counter.builder("herald.push").description("devices a push was written to (sent), found gone (410), or failed")
-                    .tag("kind", pushType).tag("result", result).register(registry).increment(count);
+            pushCopies.computeIfAbsent(pushType + '|' + result, key -> Counter.builder("herald.push")
+                    .description("devices a push was written to (sent), found gone (410), or failed")
+                    .tag("kind", pushType).tag("result", result).register(registry)).increment(count);
         }
     }
 
@@ -100,8 +111,8 @@ public final class MicrometerMetrics implements Metrics {
 
     @Override
     public void frameIn(String type) {
-        Counter.builder("herald.frames.in").description("frames received from devices, by type").tag("type", type)
-                .register(registry).increment();
+        framesIn.computeIfAbsent(type, t -> Counter.builder("herald.frames.in")
+                .description("frames received from devices, by type").tag("type", t).register(registry)).increment();
     }
 
     @Override
