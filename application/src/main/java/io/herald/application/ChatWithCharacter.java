@@ -9,6 +9,7 @@ import io.herald.application.port.Clock;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.Fanout;
 import io.herald.application.port.IdGenerator;
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.Push;
 import io.herald.domain.CharacterId;
 import io.herald.domain.ChatTurn;
@@ -102,7 +103,7 @@ public final class ChatWithCharacter {
                 character, role, text, now, llmInteractionId);
     }
 
-    public ChatStore.ChatPage history(Caller caller, CharacterId character, Optional<String> cursor, int limit) {
+    public ChatStore.ChatPage history(Caller caller, CharacterId character, Optional<PageCursor> cursor, int limit) {
         return caller.member(connections).map(player -> store.history(player, character, cursor, limit))
                 .orElse(new ChatStore.ChatPage(java.util.List.of(), Optional.empty()));
     }

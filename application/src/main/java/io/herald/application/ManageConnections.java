@@ -3,6 +3,7 @@ package io.herald.application;
 import io.herald.application.port.Clock;
 import io.herald.application.port.ConnectionCloser;
 import io.herald.application.port.ConnectionLog;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.ConnectionRecord;
 import io.herald.domain.ConnectionStatus;
@@ -41,7 +42,7 @@ public final class ManageConnections {
         return log.ofSession(session);
     }
 
-    public ConnectionLog.RecordPage all(Optional<String> cursor, int limit) {
+    public ConnectionLog.RecordPage all(Optional<PageCursor> cursor, int limit) {
         return log.all(cursor, limit);
     }
 
@@ -62,7 +63,7 @@ public final class ManageConnections {
         Instant presumedGone = now.minus(inactiveFor.multipliedBy(2));
         int closed = 0;
         int forgotten = 0;
-        Optional<String> cursor = Optional.empty();
+        Optional<PageCursor> cursor = Optional.empty();
         do {
             ConnectionLog.RecordPage page = log.all(cursor, PAGE);
             for (ConnectionRecord record : page.records()) {

@@ -3,6 +3,7 @@ package io.herald.application;
 import io.herald.application.port.Clock;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.application.port.NotificationStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.Member;
 import io.herald.domain.Notification;
 import io.herald.domain.NotificationId;
@@ -41,7 +42,7 @@ public final class PlayerNotifications {
     public record AllRead(int marked) implements Outcome {
     }
 
-    public Outcome list(Caller caller, boolean unreadOnly, Optional<String> cursor, int limit) {
+    public Outcome list(Caller caller, boolean unreadOnly, Optional<PageCursor> cursor, int limit) {
         Optional<Member> member = caller.member(connections);
         if (member.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_CONNECTION);

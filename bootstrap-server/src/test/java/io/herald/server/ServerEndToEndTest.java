@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.application.port.ConnectionLog;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.Delivery;
 import io.herald.domain.InboxKey;
 import io.herald.domain.Member;
@@ -193,7 +194,7 @@ class ServerEndToEndTest {
 
     private static int allRecords(ConnectionLog log) {
         int count = 0;
-        Optional<String> cursor = Optional.empty();
+        Optional<PageCursor> cursor = Optional.empty();
         do {
             ConnectionLog.RecordPage page = log.all(cursor, 1000);
             count += page.records().size();

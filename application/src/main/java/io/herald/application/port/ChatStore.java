@@ -14,18 +14,16 @@ public interface ChatStore {
     /** The last {@code count} turns, oldest first: what a reply is written with. */
     List<ChatTurn> recent(Member player, CharacterId character, int count);
 
-    /** Newest first; {@code cursor} continues a previous page. */
-    ChatPage history(Member player, CharacterId character, Optional<String> cursor, int limit);
+    /**
+     * Newest first; {@code cursor} continues a previous page.
+     *
+     * @throws PageCursor.Invalid for a cursor this store did not give out
+     */
+    ChatPage history(Member player, CharacterId character, Optional<PageCursor> cursor, int limit);
 
-    record ChatPage(List<ChatTurn> turns, Optional<String> next) {
+    record ChatPage(List<ChatTurn> turns, Optional<PageCursor> next) {
         public ChatPage {
             turns = List.copyOf(turns);
-        }
-    }
-
-    final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException(String cursor) {
-            super("not a chat cursor: " + cursor);
         }
     }
 }

@@ -29,23 +29,21 @@ public interface ConnectionLog {
 
     List<ConnectionRecord> ofSession(SessionId session);
 
-    /** Every record, a page at a time, in no particular order; {@code cursor} continues a previous page. */
-    RecordPage all(Optional<String> cursor, int limit);
+    /**
+     * Every record, a page at a time, in no particular order; {@code cursor} continues a previous page.
+     *
+     * @throws PageCursor.Invalid for a cursor this log did not give out
+     */
+    RecordPage all(Optional<PageCursor> cursor, int limit);
 
     /** Whether there was such a record to change. */
     boolean setStatus(ConnectionId id, ConnectionStatus status, Instant at);
 
     void forget(ConnectionId id);
 
-    record RecordPage(List<ConnectionRecord> records, Optional<String> next) {
+    record RecordPage(List<ConnectionRecord> records, Optional<PageCursor> next) {
         public RecordPage {
             records = List.copyOf(records);
-        }
-    }
-
-    final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException(String cursor) {
-            super("not a connection cursor: " + cursor);
         }
     }
 }

@@ -39,7 +39,11 @@ public interface MessageStore {
     /** One copy by its key, unless it does not exist or has expired at {@code now}. */
     Optional<Message> find(SessionId session, InboxKey key, Instant now);
 
-    /** What is still owed to a player, oldest first, never anything expired at {@code now}. */
+    /**
+     * What is still owed to a player, oldest first, never anything expired at {@code now}.
+     *
+     * @throws PageCursor.Invalid for a cursor this store did not give out to this player
+     */
     MessagePage undelivered(SessionId session, PlayerId player, Instant now, PageRequest page);
 
     enum AckResult {

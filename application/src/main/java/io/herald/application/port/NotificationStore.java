@@ -16,8 +16,12 @@ public interface NotificationStore {
      */
     Saved save(Notification notification, Optional<String> idempotencyKey);
 
-    /** Newest first, all or only the unread (not read, not dismissed); {@code cursor} continues a previous page. */
-    NotificationPage page(Member recipient, boolean unreadOnly, Optional<String> cursor, int limit);
+    /**
+     * Newest first, all or only the unread (not read, not dismissed); {@code cursor} continues a previous page.
+     *
+     * @throws PageCursor.Invalid for a cursor this store did not give out
+     */
+    NotificationPage page(Member recipient, boolean unreadOnly, Optional<PageCursor> cursor, int limit);
 
     /** Unread notifications, by the store's count (what a badge shows). */
     long unreadCount(Member recipient);
@@ -47,16 +51,9 @@ public interface NotificationStore {
         NOT_FOUND
     }
 
-    record NotificationPage(List<Notification> notifications, Optional<String> next) {
+    record NotificationPage(List<Notification> notifications, Optional<PageCursor> next) {
         public NotificationPage {
             notifications = List.copyOf(notifications);
-        }
-    }
-
-    /** A page cursor a client sent that this store never gave out. */
-    final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException(String cursor) {
-            super("not a notification cursor: " + cursor);
         }
     }
 }

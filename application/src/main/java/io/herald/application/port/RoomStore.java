@@ -44,7 +44,11 @@ public interface RoomStore {
      */
     Appended append(NewRoomMessage message);
 
-    /** A page of history, newest first before a cursor or oldest first after one. */
+    /**
+     * A page of history, newest first before a cursor or oldest first after one.
+     *
+     * @throws PageCursor.Invalid for a cursor this store did not give out
+     */
     HistoryPage history(RoomId room, HistoryQuery query);
 
     /**
@@ -94,7 +98,7 @@ public interface RoomStore {
      * Where a page starts: {@code before} (older than, newest first) or {@code after} (newer than, oldest first) a
      * cursor a previous page gave; neither is the newest page.
      */
-    record HistoryQuery(Optional<String> before, Optional<String> after, int limit) {
+    record HistoryQuery(Optional<PageCursor> before, Optional<PageCursor> after, int limit) {
         public HistoryQuery {
             if (before.isPresent() && after.isPresent()) {
                 throw new IllegalArgumentException("a page is before a cursor or after one, not both");
@@ -106,7 +110,7 @@ public interface RoomStore {
     }
 
     /** {@code next} is the cursor for the page beyond this one in the same direction, when there is more. */
-    record HistoryPage(List<RoomMessage> messages, Optional<String> next) {
+    record HistoryPage(List<RoomMessage> messages, Optional<PageCursor> next) {
         public HistoryPage {
             messages = List.copyOf(messages);
         }
@@ -124,13 +128,6 @@ public interface RoomStore {
         }
 
         record NoRoom() implements Replay {
-        }
-    }
-
-    /** A history cursor a client sent that this store never gave out. */
-    final class InvalidCursorException extends IllegalArgumentException {
-        public InvalidCursorException(String cursor) {
-            super("not a history cursor: " + cursor);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.application.port.ChatStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.CharacterId;
 import io.herald.domain.ChatTurn;
 import io.herald.domain.Member;
@@ -64,7 +65,7 @@ public abstract class ChatStoreContract {
         assertThat(first.turns()).containsExactly(mine.get(4), mine.get(3), mine.get(2));
         assertThat(second.turns()).containsExactly(mine.get(1), mine.get(0));
         assertThat(second.next()).isEmpty();
-        assertThatThrownBy(() -> store().history(ana, sarah, Optional.of("no cursor"), 3))
-                .isInstanceOf(ChatStore.InvalidCursorException.class);
+        assertThatThrownBy(() -> store().history(ana, sarah, Optional.of(new PageCursor("no-cursor")), 3))
+                .isInstanceOf(PageCursor.Invalid.class);
     }
 }

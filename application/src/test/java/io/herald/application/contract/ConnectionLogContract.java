@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.application.port.ConnectionLog;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.ConnectionRecord;
 import io.herald.domain.ConnectionStatus;
@@ -84,7 +85,7 @@ public abstract class ConnectionLogContract {
         }
 
         Set<ConnectionId> seen = new HashSet<>();
-        Optional<String> cursor = Optional.empty();
+        Optional<PageCursor> cursor = Optional.empty();
         int pages = 0;
         do {
             ConnectionLog.RecordPage page = log().all(cursor, 5);
@@ -101,7 +102,7 @@ public abstract class ConnectionLogContract {
 
     @Test
     void a_cursor_never_given_is_refused() {
-        assertThatThrownBy(() -> log().all(Optional.of("not a cursor"), 5))
-                .isInstanceOf(ConnectionLog.InvalidCursorException.class);
+        assertThatThrownBy(() -> log().all(Optional.of(new PageCursor("not-a-cursor")), 5))
+                .isInstanceOf(PageCursor.Invalid.class);
     }
 }

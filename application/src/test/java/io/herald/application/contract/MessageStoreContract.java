@@ -7,6 +7,7 @@ import io.herald.application.port.EventClaim;
 import io.herald.application.port.MessagePage;
 import io.herald.application.port.MessageStore;
 import io.herald.application.port.MessageStore.AckResult;
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.PageRequest;
 import io.herald.domain.Ack;
 import io.herald.domain.Delivery;
@@ -279,7 +280,7 @@ public abstract class MessageStoreContract {
         List<OutgoingMessage> messages = IntStream.range(0, 5).mapToObj(i -> sent(T0.plusSeconds(i), ana)).toList();
 
         List<Message> seen = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
+        Optional<PageCursor> cursor = Optional.empty();
         int pages = 0;
         do {
             MessagePage page = store().undelivered(session, ana, T0.plusSeconds(10), new PageRequest(cursor, 2));
@@ -295,8 +296,9 @@ public abstract class MessageStoreContract {
     void a_cursor_that_was_not_handed_out_is_refused() {
         sent(T0, ana);
 
-        assertThatThrownBy(() -> store().undelivered(session, ana, T0, new PageRequest(Optional.of("not-a-cursor!"), 5)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().undelivered(session, ana, T0,
+                new PageRequest(Optional.of(new PageCursor("not-a-cursor!")), 5)))
+                .isInstanceOf(PageCursor.Invalid.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.application.port.NotificationStore.Marked;
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.NotificationStore;
 import io.herald.domain.Member;
 import io.herald.domain.Notification;
@@ -130,7 +131,9 @@ public abstract class NotificationStoreContract {
 
     @Test
     void a_cursor_the_store_never_gave_is_refused() {
-        assertThatThrownBy(() -> store().page(ana, false, Optional.of("not a cursor"), 5))
-                .isInstanceOf(NotificationStore.InvalidCursorException.class);
+        assertThatThrownBy(() -> store().page(ana, false, Optional.of(new PageCursor("not-a-cursor")), 5))
+                .isInstanceOf(PageCursor.Invalid.class);
+        assertThatThrownBy(() -> store().page(ana, true, Optional.of(new PageCursor("not-a-cursor")), 5))
+                .isInstanceOf(PageCursor.Invalid.class);
     }
 }

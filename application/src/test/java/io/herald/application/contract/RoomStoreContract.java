@@ -3,6 +3,7 @@ package io.herald.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.RoomStore.Appended;
 import io.herald.application.port.RoomStore.HistoryQuery;
 import io.herald.application.port.RoomStore.Replay;
@@ -172,8 +173,12 @@ public abstract class RoomStoreContract {
     void a_cursor_the_store_never_gave_is_refused() {
         made(room, Optional.of(ana));
 
-        assertThatThrownBy(() -> store().history(room, new HistoryQuery(Optional.of("%%%"), Optional.empty(), 3)))
-                .isInstanceOf(RoomStore.InvalidCursorException.class);
+        assertThatThrownBy(() -> store().history(room,
+                new HistoryQuery(Optional.of(new PageCursor("%%%")), Optional.empty(), 3)))
+                .isInstanceOf(PageCursor.Invalid.class);
+        assertThatThrownBy(() -> store().history(room,
+                new HistoryQuery(Optional.empty(), Optional.of(new PageCursor("%%%")), 3)))
+                .isInstanceOf(PageCursor.Invalid.class);
     }
 
     @Test

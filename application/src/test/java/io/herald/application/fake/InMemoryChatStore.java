@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.port.ChatStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.CharacterId;
 import io.herald.domain.ChatTurn;
 import io.herald.domain.Member;
@@ -29,23 +30,24 @@ public final class InMemoryChatStore implements ChatStore {
     }
 
     @Override
-    public synchronized ChatPage history(Member player, CharacterId character, Optional<String> cursor, int limit) {
+    public synchronized ChatPage history(Member player, CharacterId character, Optional<PageCursor> cursor,
+            int limit) {
         List<ChatTurn> newestFirst = new ArrayList<>(of(player, character));
         Collections.reverse(newestFirst);
         int from = 0;
         if (cursor.isPresent()) {
             from = -1;
             for (int i = 0; i < newestFirst.size(); i++) {
-                if (newestFirst.get(i).id().equals(cursor.get())) {
+                if (newestFirst.get(i).id().equals(cursor.get().value())) {
                     from = i + 1;
                 }
             }
             if (from < 0) {
-                throw new InvalidCursorException(cursor.get());
+                throw PageCursor.notA("chat");
             }
         }
         List<ChatTurn> page = newestFirst.subList(from, Math.min(newestFirst.size(), from + limit));
         boolean more = from + limit < newestFirst.size();
-        return new ChatPage(page, more ? Optional.of(page.getLast().id()) : Optional.empty());
+        return new ChatPage(page, more ? Optional.of(new PageCursor(page.getLast().id())) : Optional.empty());
     }
 }

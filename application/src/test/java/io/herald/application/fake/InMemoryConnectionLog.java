@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.port.ConnectionLog;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.ConnectionRecord;
 import io.herald.domain.ConnectionStatus;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
 
 /** The connection manager's records in a sorted map: the rules of {@link ConnectionLog} without a database. */
 public final class InMemoryConnectionLog implements ConnectionLog {
+    /** Marks its cursors as its own, so one that only looks like an id is refused as a real log would. */
+    private static final String AFTER = "after:";
     private final TreeMap<String, ConnectionRecord> records = new TreeMap<>();
 
     @Override
@@ -60,19 +63,25 @@ public final class InMemoryConnectionLog implements ConnectionLog {
     }
 
     @Override
-    public synchronized RecordPage all(Optional<String> cursor, int limit) {
-        cursor.ifPresent(c -> {
-            try {
-                new ConnectionId(c);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidCursorException(c);
-            }
-        });
-        Map<String, ConnectionRecord> after = cursor.isPresent() ? records.tailMap(cursor.get(), false) : records;
+    public synchronized RecordPage all(Optional<PageCursor> cursor, int limit) {
+        Optional<String> last = cursor.map(InMemoryConnectionLog::lastOf);
+        Map<String, ConnectionRecord> after = last.isPresent() ? records.tailMap(last.get(), false) : records;
         List<ConnectionRecord> page = new ArrayList<>(after.values().stream().limit(limit + 1L).toList());
         boolean more = page.size() > limit;
         List<ConnectionRecord> kept = more ? page.subList(0, limit) : page;
-        return new RecordPage(kept, more ? Optional.of(kept.getLast().id().value()) : Optional.empty());
+        return new RecordPage(kept, more ? Optional.of(new PageCursor(AFTER + kept.getLast().id().value()))
+                : Optional.empty());
+    }
+
+    private static String lastOf(PageCursor cursor) {
+        try {
+            if (!cursor.value().startsWith(AFTER)) {
+                throw PageCursor.notA("connection");
+            }
+            return new ConnectionId(cursor.value().substring(AFTER.length())).value();
+        } catch (IllegalArgumentException e) {
+            throw PageCursor.notA("connection");
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.herald.application.port.CooldownEffect;
 import io.herald.application.port.EventClaim;
 import io.herald.application.port.MessagePage;
 import io.herald.application.port.MessageStore;
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.PageRequest;
 import io.herald.application.port.Settlement;
 import io.herald.domain.Ack;
@@ -146,18 +147,19 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized MessagePage undelivered(SessionId session, PlayerId player, Instant now, PageRequest page) {
-        page.cursor().filter(c -> !CURSOR.matcher(c).matches()).ifPresent(c -> {
-            throw new IllegalArgumentException("invalid cursor");
+        Optional<String> from = page.cursor().map(PageCursor::value);
+        from.filter(c -> !CURSOR.matcher(c).matches()).ifPresent(c -> {
+            throw PageCursor.notA("catch-up");
         });
         List<Message> owed = copies.values().stream()
                 .filter(m -> m.session().equals(session) && m.recipient().equals(player))
                 .filter(m -> !m.delivery().isDelivered() && !m.isExpiredAt(now))
                 .sorted(OLDEST_FIRST)
-                .filter(m -> page.cursor().map(c -> cursorOf(m).compareTo(c) > 0).orElse(true))
+                .filter(m -> from.map(c -> cursorOf(m).compareTo(c) > 0).orElse(true))
                 .toList();
         List<Message> slice = owed.subList(0, Math.min(page.limit(), owed.size()));
-        Optional<String> next = owed.size() > slice.size()
-                ? Optional.of(cursorOf(slice.getLast()))
+        Optional<PageCursor> next = owed.size() > slice.size()
+                ? Optional.of(new PageCursor(cursorOf(slice.getLast())))
                 : Optional.empty();
         return new MessagePage(slice, next);
     }

@@ -1,6 +1,7 @@
 package io.herald.application.fake;
 
 import io.herald.application.port.NotificationStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.Member;
 import io.herald.domain.Notification;
 import io.herald.domain.NotificationId;
@@ -34,18 +35,21 @@ public final class InMemoryNotificationStore implements NotificationStore {
     }
 
     @Override
-    public synchronized NotificationPage page(Member recipient, boolean unreadOnly, Optional<String> cursor, int limit) {
-        cursor.ifPresent(c -> {
+    public synchronized NotificationPage page(Member recipient, boolean unreadOnly, Optional<PageCursor> cursor,
+            int limit) {
+        Optional<String> last = cursor.map(PageCursor::value);
+        last.ifPresent(c -> {
             if (!c.matches("n\\d{13}-\\S+")) {
-                throw new InvalidCursorException(c);
+                throw PageCursor.notA("notification");
             }
         });
         TreeMap<String, Notification> all = mine(recipient);
-        List<Notification> after = new ArrayList<>((cursor.isPresent() ? all.tailMap(cursor.get(), false) : all).values()
+        List<Notification> after = new ArrayList<>((last.isPresent() ? all.tailMap(last.get(), false) : all).values()
                 .stream().filter(n -> !unreadOnly || !n.isRead()).limit(limit + 1L).toList());
         boolean more = after.size() > limit;
         List<Notification> page = more ? after.subList(0, limit) : after;
-        return new NotificationPage(page, more ? Optional.of(page.getLast().id().value()) : Optional.empty());
+        return new NotificationPage(page, more ? Optional.of(new PageCursor(page.getLast().id().value()))
+                : Optional.empty());
     }
 
     @Override

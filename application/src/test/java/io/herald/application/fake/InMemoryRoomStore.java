@@ -1,5 +1,6 @@
 package io.herald.application.fake;
 
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.RoomStore;
 import io.herald.domain.Member;
 import io.herald.domain.Membership;
@@ -140,17 +141,17 @@ public final class InMemoryRoomStore implements RoomStore {
     private static HistoryPage page(List<RoomMessage> found, int limit) {
         boolean more = found.size() > limit;
         List<RoomMessage> page = more ? found.subList(0, limit) : found;
-        return new HistoryPage(page, more ? Optional.of("o" + page.getLast().offset()) : Optional.empty());
+        return new HistoryPage(page, more ? Optional.of(new PageCursor("o" + page.getLast().offset())) : Optional.empty());
     }
 
-    private static long offsetOf(String cursor) {
+    private static long offsetOf(PageCursor cursor) {
         try {
-            if (!cursor.startsWith("o")) {
-                throw new NumberFormatException(cursor);
+            if (!cursor.value().startsWith("o")) {
+                throw new NumberFormatException(cursor.value());
             }
-            return Long.parseLong(cursor.substring(1));
+            return Long.parseLong(cursor.value().substring(1));
         } catch (NumberFormatException e) {
-            throw new InvalidCursorException(cursor);
+            throw PageCursor.notA("history");
         }
     }
 

@@ -5,6 +5,7 @@ import static io.herald.adapter.dynamodb.DynamoDbTable.n;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
 import io.herald.application.port.ChatStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.CharacterId;
 import io.herald.domain.ChatTurn;
 import io.herald.domain.Member;
@@ -68,10 +69,11 @@ public final class DynamoDbChatStore implements ChatStore {
     }
 
     @Override
-    public ChatPage history(Member player, CharacterId character, Optional<String> cursor, int limit) {
-        cursor.ifPresent(c -> {
+    public ChatPage history(Member player, CharacterId character, Optional<PageCursor> cursor, int limit) {
+        Optional<String> after = cursor.map(PageCursor::value);
+        after.ifPresent(c -> {
             if (!c.matches("t\\d{13}-\\S{1,200}") || c.contains("#")) {
-                throw new InvalidCursorException(c);
+                throw PageCursor.notA("chat");
             }
         });
         QueryRequest.Builder query = QueryRequest.builder().tableName(table.name())
@@ -79,13 +81,13 @@ public final class DynamoDbChatStore implements ChatStore {
                 .expressionAttributeNames(Map.of("#pk", TableLayout.PK, "#sk", TableLayout.SK))
                 .expressionAttributeValues(Map.of(":pk", s(partition(player)), ":prefix", s(prefix(character))))
                 .scanIndexForward(false).consistentRead(true).limit(limit + 1);
-        cursor.ifPresent(c -> query.exclusiveStartKey(key(partition(player), prefix(character) + c)));
+        after.ifPresent(c -> query.exclusiveStartKey(key(partition(player), prefix(character) + c)));
         QueryRequest request = query.build();
         QueryResponse response = table.call("chat history", () -> table.client().query(request));
         List<Map<String, AttributeValue>> items = response.items();
         boolean more = DynamoDbTable.hasMore(response, limit);
         List<ChatTurn> turns = (more ? items.subList(0, limit) : items).stream().map(DynamoDbChatStore::fromItem).toList();
-        return new ChatPage(turns, more ? Optional.of(turns.getLast().id()) : Optional.empty());
+        return new ChatPage(turns, more ? Optional.of(new PageCursor(turns.getLast().id())) : Optional.empty());
     }
 
     private static ChatTurn fromItem(Map<String, AttributeValue> item) {

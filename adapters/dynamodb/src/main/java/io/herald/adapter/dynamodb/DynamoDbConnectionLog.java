@@ -5,6 +5,7 @@ import static io.herald.adapter.dynamodb.DynamoDbTable.n;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
 import io.herald.application.port.ConnectionLog;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.ConnectionRecord;
 import io.herald.domain.ConnectionStatus;
@@ -178,21 +179,21 @@ public final class DynamoDbConnectionLog implements ConnectionLog {
      * {@code {shard}:{last id}} (that shard after the id).
      */
     @Override
-    public RecordPage all(Optional<String> cursor, int limit) {
+    public RecordPage all(Optional<PageCursor> cursor, int limit) {
         int shard = 0;
         Optional<String> after = Optional.empty();
         if (cursor.isPresent()) {
-            String[] parts = cursor.get().split(":", 2);
+            String[] parts = cursor.get().value().split(":", 2);
             try {
                 shard = Integer.parseInt(parts[0]);
                 if (parts.length == 2) {
                     after = Optional.of(new ConnectionId(parts[1]).value());
                 }
             } catch (IllegalArgumentException e) {
-                throw new InvalidCursorException(cursor.get());
+                throw PageCursor.notA("connection");
             }
             if (shard < 0 || shard >= SHARDS) {
-                throw new InvalidCursorException(cursor.get());
+                throw PageCursor.notA("connection");
             }
         }
         List<ConnectionId> ids = new ArrayList<>();
@@ -210,8 +211,9 @@ public final class DynamoDbConnectionLog implements ConnectionLog {
             page.items().forEach(item -> ids.add(new ConnectionId(item.get(ID).s())));
             boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             if (ids.size() >= limit) {
-                Optional<String> next = more ? Optional.of(shard + ":" + ids.getLast().value())
-                        : shard + 1 < SHARDS ? Optional.of(Integer.toString(shard + 1)) : Optional.empty();
+                Optional<PageCursor> next = more ? Optional.of(new PageCursor(shard + ":" + ids.getLast().value()))
+                        : shard + 1 < SHARDS ? Optional.of(new PageCursor(Integer.toString(shard + 1)))
+                        : Optional.empty();
                 return new RecordPage(records(ids), next);
             }
             shard++;

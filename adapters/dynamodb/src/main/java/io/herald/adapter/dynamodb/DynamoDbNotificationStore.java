@@ -5,6 +5,7 @@ import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
 import io.herald.application.port.Clock;
 import io.herald.application.port.NotificationStore;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.InvalidIdException;
 import io.herald.domain.Member;
 import io.herald.domain.Notification;
@@ -66,7 +67,7 @@ public final class DynamoDbNotificationStore implements NotificationStore {
     }
 
     @Override
-    public NotificationPage page(Member recipient, boolean unreadOnly, Optional<String> cursor, int limit) {
+    public NotificationPage page(Member recipient, boolean unreadOnly, Optional<PageCursor> cursor, int limit) {
         Optional<NotificationId> after = cursor.map(DynamoDbNotificationStore::idOf);
         QueryRequest.Builder query = unreadOnly ? unreadQuery(recipient) : allQuery(recipient);
         after.ifPresent(id -> query.exclusiveStartKey(unreadOnly
@@ -80,7 +81,8 @@ public final class DynamoDbNotificationStore implements NotificationStore {
         Instant now = clock.now();
         List<Notification> found = page.stream().filter(i -> !NotificationItems.expired(i, now))
                 .map(NotificationItems::fromItem).toList();
-        Optional<String> next = more ? Optional.of(page.getLast().get(NotificationItems.ID).s()) : Optional.empty();
+        Optional<PageCursor> next = more ? Optional.of(new PageCursor(page.getLast().get(NotificationItems.ID).s()))
+                : Optional.empty();
         return new NotificationPage(found, next);
     }
 
@@ -219,7 +221,7 @@ public final class DynamoDbNotificationStore implements NotificationStore {
     @Override
     public int markAllRead(Member recipient, Instant at) {
         int marked = 0;
-        Optional<String> cursor = Optional.empty();
+        Optional<PageCursor> cursor = Optional.empty();
         do {
             NotificationPage page = page(recipient, true, cursor, 100);
             for (Notification unread : page.notifications()) {
@@ -238,14 +240,14 @@ public final class DynamoDbNotificationStore implements NotificationStore {
         return marked;
     }
 
-    private static NotificationId idOf(String cursor) {
-        if (!cursor.matches("n\\d{13}-\\S+")) {
-            throw new InvalidCursorException(cursor);
+    private static NotificationId idOf(PageCursor cursor) {
+        if (!cursor.value().matches("n\\d{13}-\\S+")) {
+            throw PageCursor.notA("notification");
         }
         try {
-            return new NotificationId(cursor);
+            return new NotificationId(cursor.value());
         } catch (InvalidIdException e) {
-            throw new InvalidCursorException(cursor);
+            throw PageCursor.notA("notification");
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.herald.adapter.dynamodb.DynamoDbTable.n;
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
 import io.herald.application.port.Clock;
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.RoomStore;
 import io.herald.domain.Member;
 import io.herald.domain.Membership;
@@ -281,7 +282,7 @@ public final class DynamoDbRoomStore implements RoomStore {
         Instant now = clock.now();
         List<RoomMessage> messages = page.stream().filter(item -> !RoomItems.expired(item, now))
                 .map(RoomItems::messageOf).toList();
-        Optional<String> next = more
+        Optional<PageCursor> next = more
                 ? Optional.of(cursorOf(page.get(page.size() - 1).get(TableLayout.SK).s()))
                 : Optional.empty();
         return new HistoryPage(messages, next);
@@ -372,19 +373,20 @@ public final class DynamoDbRoomStore implements RoomStore {
     }
 
     /** A cursor is the sort key of the last message of a page, opaque to clients. */
-    static String cursorOf(String sort) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sort.getBytes(StandardCharsets.UTF_8));
+    static PageCursor cursorOf(String sort) {
+        return new PageCursor(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(sort.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String sortOf(String cursor) {
+    static String sortOf(PageCursor cursor) {
         try {
-            String sort = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String sort = new String(Base64.getUrlDecoder().decode(cursor.value()), StandardCharsets.UTF_8);
             if (!sort.startsWith(RoomItems.MESSAGE_PREFIX) || sort.length() > 200) {
-                throw new InvalidCursorException(cursor);
+                throw PageCursor.notA("history");
             }
             return sort;
         } catch (IllegalArgumentException notBase64) {
-            throw new InvalidCursorException(cursor);
+            throw PageCursor.notA("history");
         }
     }
 }

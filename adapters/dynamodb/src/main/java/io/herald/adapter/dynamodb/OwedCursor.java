@@ -2,6 +2,7 @@ package io.herald.adapter.dynamodb;
 
 import static io.herald.adapter.dynamodb.DynamoDbTable.s;
 
+import io.herald.application.port.PageCursor;
 import io.herald.domain.InboxKey;
 import io.herald.domain.PlayerId;
 import io.herald.domain.SessionId;
@@ -19,14 +20,16 @@ final class OwedCursor {
     private OwedCursor() {
     }
 
-    static String encode(Map<String, AttributeValue> lastEvaluatedKey) {
+    static PageCursor encode(Map<String, AttributeValue> lastEvaluatedKey) {
         String raw = lastEvaluatedKey.get(TableLayout.SK).s() + "\n" + lastEvaluatedKey.get(TableLayout.OWED_SK).s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return new PageCursor(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static Map<String, AttributeValue> decode(String cursor, SessionId session, PlayerId player) {
+    /** @throws PageCursor.Invalid for a cursor this store did not give out, or gave to another player */
+    static Map<String, AttributeValue> decode(PageCursor cursor, SessionId session, PlayerId player) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String raw = new String(Base64.getUrlDecoder().decode(cursor.value()), StandardCharsets.UTF_8);
             int newline = raw.indexOf('\n');
             InboxKey key = InboxKey.parse(raw.substring(0, Math.max(newline, 0)));
             String owedSort = raw.substring(newline + 1);
@@ -39,7 +42,7 @@ final class OwedCursor {
                     TableLayout.OWED_PK, s(TableLayout.playerPartition(session, player)),
                     TableLayout.OWED_SK, s(owedSort));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException("invalid cursor", e);
+            throw PageCursor.notA("catch-up");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.adapter.dynamodb;
 
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.RoomStore;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.ConnectionRecord;
@@ -51,11 +52,11 @@ class RoomAndNotificationBenchmark {
 
             report("history: newest page of 50 (room of 10,000)", sample(() ->
                     rooms.history(room, new RoomStore.HistoryQuery(Optional.empty(), Optional.empty(), 50))));
-            Optional<String> back = Optional.empty();
+            Optional<PageCursor> back = Optional.empty();
             for (int page = 0; page < 50; page++) {
                 back = rooms.history(room, new RoomStore.HistoryQuery(back, Optional.empty(), 100)).next();
             }
-            String deep = back.orElseThrow();
+            PageCursor deep = back.orElseThrow();
             report("history: page of 50 before a cursor 5,000 back", sample(() ->
                     rooms.history(room, new RoomStore.HistoryQuery(Optional.of(deep), Optional.empty(), 50))));
             report("replay of 1,000 missed messages (since offset 9,000)", sample(20, () ->
@@ -99,7 +100,7 @@ class RoomAndNotificationBenchmark {
                     log.all(Optional.empty(), 100)));
             report("admin: all 10,000 connections, pages of 1,000", sample(5, () -> {
                 int seen = 0;
-                Optional<String> cursor = Optional.empty();
+                Optional<PageCursor> cursor = Optional.empty();
                 do {
                     var page = log.all(cursor, 1_000);
                     seen += page.records().size();

@@ -58,13 +58,8 @@ public class AdminConnectionsController {
             @QueryValue Optional<String> limit) {
         callers.requireService(request, SERVICE_ONLY);
         int size = HttpJson.pageSize(limit, 100, MAX_PAGE);
-        ConnectionLog.RecordPage page;
-        try {
-            page = manage.all(cursor, size);
-        } catch (ConnectionLog.InvalidCursorException e) {
-            throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
-        }
-        return HttpJson.body(AdminBodies.ConnectionList.of(page.records(), page.next()));
+        ConnectionLog.RecordPage page = PageCursors.read("cursor", cursor, from -> manage.all(from, size));
+        return HttpJson.body(AdminBodies.ConnectionList.of(page.records(), PageCursors.text(page.next())));
     }
 
     @ErrorResponses

@@ -62,13 +62,10 @@ public class CharactersController {
         Caller caller = callers.requireMember(request, WHY_PLAYER);
         CharacterId character = HttpJson.parsed("characterId", characterId, CharacterId::new);
         int size = HttpJson.pageSize(limit, 50, MAX_PAGE);
-        ChatStore.ChatPage page;
-        try {
-            page = chat.history(caller, character, cursor, size);
-        } catch (ChatStore.InvalidCursorException e) {
-            throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
-        }
+        ChatStore.ChatPage page = PageCursors.read("cursor", cursor,
+                from -> chat.history(caller, character, from, size));
         return HttpJson.body(new ChatBodies.ChatHistory(character.value(),
-                page.turns().stream().map(ChatBodies.ChatTurnItem::of).toList(), page.next().orElse(null), true));
+                page.turns().stream().map(ChatBodies.ChatTurnItem::of).toList(),
+                PageCursors.text(page.next()).orElse(null), true));
     }
 }

@@ -6,7 +6,6 @@ import io.herald.application.Caller;
 import io.herald.application.Notify;
 import io.herald.application.PlayerNotifications;
 import io.herald.application.Refused;
-import io.herald.application.port.NotificationStore;
 import io.herald.domain.Member;
 import io.herald.domain.Notification;
 import io.herald.domain.NotificationId;
@@ -125,16 +124,12 @@ public class NotificationsController {
             default -> throw new IllegalArgumentException("must be true or false");
         });
         int size = HttpJson.pageSize(limit, 50, MAX_PAGE);
-        PlayerNotifications.Outcome outcome;
-        try {
-            outcome = notifications.list(caller, unreadOnly, cursor, size);
-        } catch (NotificationStore.InvalidCursorException e) {
-            throw ApiException.badField("cursor", "invalid_cursor", "not a cursor this API gave out");
-        }
+        PlayerNotifications.Outcome outcome = PageCursors.read("cursor", cursor,
+                from -> notifications.list(caller, unreadOnly, from, size));
         return switch (outcome) {
             case PlayerNotifications.Listed listed -> HttpJson.body(new ResponseBodies.NotificationPage(listed.unread(),
                     listed.page().notifications().stream().map(ItemBodies.NotificationItem::of).toList(),
-                    listed.page().next()));
+                    PageCursors.text(listed.page().next())));
             case Refused refused -> throw Refusals.toException(refused.refusal());
             default -> throw new IllegalStateException("a list was asked for");
         };

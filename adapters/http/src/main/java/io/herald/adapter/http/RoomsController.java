@@ -126,18 +126,15 @@ public class RoomsController {
             throw ApiException.badField("after", "invalid_field", "give 'before' or 'after', not both");
         }
         int size = HttpJson.pageSize(limit, DEFAULT_PAGE, MAX_PAGE);
-        RoomStore.HistoryQuery query = new RoomStore.HistoryQuery(before, after, size);
-        RoomHistory.Outcome outcome;
-        try {
-            outcome = history.page(caller, room, query);
-        } catch (RoomStore.InvalidCursorException e) {
-            throw ApiException.badField(before.isPresent() ? "before" : "after", "invalid_cursor",
-                    "not a cursor this API gave out");
-        }
+        boolean forward = after.isPresent();
+        RoomHistory.Outcome outcome = PageCursors.read(forward ? "after" : "before", forward ? after : before,
+                from -> history.page(caller, room, forward ? new RoomStore.HistoryQuery(Optional.empty(), from, size)
+                        : new RoomStore.HistoryQuery(from, Optional.empty(), size)));
         return switch (outcome) {
             case RoomHistory.Page page -> HttpJson.body(new ResponseBodies.HistoryPage(room.value(),
-                    after.isPresent() ? "oldest-first" : "newest-first",
-                    page.page().messages().stream().map(ItemBodies.RoomMessageItem::of).toList(), page.page().next()));
+                    forward ? "oldest-first" : "newest-first",
+                    page.page().messages().stream().map(ItemBodies.RoomMessageItem::of).toList(),
+                    PageCursors.text(page.page().next())));
             case RoomHistory.Marked marked -> throw new IllegalStateException("a page was asked for");
             case Refused refused -> throw Refusals.toException(refused.refusal());
         };

@@ -7,6 +7,7 @@ import io.herald.application.RecordGameEvent;
 import io.herald.application.Refused;
 import io.herald.application.port.Clock;
 import io.herald.application.port.MessagePage;
+import io.herald.application.port.PageCursor;
 import io.herald.application.port.PageRequest;
 import io.herald.domain.Member;
 import io.herald.domain.PlayerId;
@@ -86,15 +87,19 @@ public class RuntimeController {
         callers.requirePlayer(caller, session, player);
         PageRequest first = HttpJson.parsed("limit", limit.orElse(String.valueOf(PageRequest.MAX_LIMIT)),
                 l -> PageRequest.first(Integer.parseInt(l.strip())));
+        // A blank cursor has always meant the first page here, as no cursor does.
+        Optional<PageCursor> from = cursor.filter(c -> !c.isBlank())
+                .map(c -> HttpJson.parsed("cursor", c, PageCursor::new));
         // The store is the judge of a cursor (it made it): its refusal is about 'cursor', nothing else is.
-        MessagePage page = HttpJson.parsed("cursor", cursor.orElse(""), c -> fetchUndelivered.fetch(
-                new FetchUndelivered.Query(session, player, new PageRequest(Optional.of(c), first.limit()))));
+        MessagePage page = HttpJson.checked("cursor", () -> fetchUndelivered.fetch(
+                new FetchUndelivered.Query(session, player, new PageRequest(from, first.limit()))));
         // Pressing notifications come with the first page only, so paging on does not repeat them.
         Optional<List<ItemBodies.NotificationItem>> pressing = cursor.isPresent() ? Optional.empty()
                 : Optional.of(notifications.pressing(new Member(session, player)).stream()
                         .map(ItemBodies.NotificationItem::of).toList());
         return HttpJson.body(new ResponseBodies.CatchUpPage(
-                page.messages().stream().map(ItemBodies.MissedMessage::of).toList(), page.nextCursor(), pressing));
+                page.messages().stream().map(ItemBodies.MissedMessage::of).toList(),
+                PageCursors.text(page.nextCursor()), pressing));
     }
 
     @ErrorResponses

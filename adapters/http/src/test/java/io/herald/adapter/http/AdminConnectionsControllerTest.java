@@ -61,6 +61,11 @@ class AdminConnectionsControllerTest {
         assertThat(session.body().get("connections")).hasSize(2);
         assertThat(http.call(request, () -> controller.all(request, Optional.of("a|b"), Optional.empty())).code())
                 .isEqualTo("invalid_cursor");
+        assertThat(http.call(request, () -> controller.all(request, Optional.of("not a cursor"), Optional.empty())))
+                .satisfies(answer -> {
+                    assertThat(answer.code()).isEqualTo("invalid_cursor");
+                    assertThat(answer.body().get("field").asText()).isEqualTo("cursor");
+                });
     }
 
     @Test

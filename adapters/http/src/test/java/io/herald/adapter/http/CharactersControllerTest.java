@@ -73,6 +73,7 @@ class CharactersControllerTest {
         });
         assertThat(say(anasToken, "{}").code()).isEqualTo("missing_field");
         assertThat(history(anasToken, Optional.of("garbage"), Optional.empty()).code()).isEqualTo("invalid_cursor");
+        assertThat(history(anasToken, Optional.of("not a cursor"), Optional.empty()).code()).isEqualTo("invalid_cursor");
         assertThat(history(anasToken, Optional.empty(), Optional.empty()).body().get("turns")).isEmpty();
     }
 

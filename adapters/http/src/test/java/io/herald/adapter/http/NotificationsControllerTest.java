@@ -10,6 +10,7 @@ import io.herald.domain.Member;
 import io.herald.domain.PlayerId;
 import io.micronaut.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,13 @@ class NotificationsControllerTest {
                 .isEqualTo("unread");
         assertThat(list(anasToken, Optional.empty(), Optional.of("not-a-cursor"), Optional.empty()).code())
                 .isEqualTo("invalid_cursor");
+        for (String malformed : List.of("", "not a cursor", "n".repeat(5_000))) {
+            assertThat(list(anasToken, Optional.empty(), Optional.of(malformed), Optional.empty())).satisfies(answer -> {
+                assertThat(answer.status()).isEqualTo(400);
+                assertThat(answer.code()).isEqualTo("invalid_cursor");
+                assertThat(answer.body().get("field").asText()).isEqualTo("cursor");
+            });
+        }
         assertThat(list(HttpFixture.SERVICE_KEY, Optional.empty(), Optional.empty(), Optional.empty()).code())
                 .isEqualTo("player_only");
     }

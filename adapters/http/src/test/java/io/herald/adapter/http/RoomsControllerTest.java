@@ -229,6 +229,11 @@ class RoomsControllerTest {
             assertThat(answer.code()).isEqualTo("invalid_cursor");
             assertThat(answer.body().get("field").asText()).isEqualTo("before");
         });
+        assertThat(history(anasToken, Optional.empty(), Optional.of("not a cursor"), Optional.empty())).satisfies(answer -> {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.code()).isEqualTo("invalid_cursor");
+            assertThat(answer.body().get("field").asText()).isEqualTo("after");
+        });
         assertThat(history(anasToken, Optional.of("o1"), Optional.of("o1"), Optional.empty()).body().get("field")
                 .asText()).isEqualTo("after");
         assertThat(history(anasToken, Optional.empty(), Optional.empty(), Optional.of("101")).body().get("field")

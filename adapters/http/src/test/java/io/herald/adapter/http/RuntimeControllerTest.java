@@ -181,10 +181,13 @@ class RuntimeControllerTest {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body().get("field").asText()).isEqualTo("limit");
         }
-        HttpFixture.Answer cursor = http.call(request, () -> controller.undelivered(request, session, player,
-                Optional.of("not a cursor"), Optional.empty()));
-        assertThat(cursor.status()).isEqualTo(400);
-        assertThat(cursor.body().get("field").asText()).isEqualTo("cursor");
+        for (String refused : List.of("not a cursor", "bm90LWEtY3Vyc29y", "c".repeat(5_000))) {
+            HttpFixture.Answer cursor = http.call(request, () -> controller.undelivered(request, session, player,
+                    Optional.of(refused), Optional.empty()));
+            assertThat(cursor.status()).isEqualTo(400);
+            assertThat(cursor.code()).isEqualTo("invalid_field");
+            assertThat(cursor.body().get("field").asText()).isEqualTo("cursor");
+        }
     }
 
     @Test
@@ -284,6 +287,10 @@ class RuntimeControllerTest {
             assertThat(n.get("fromCharacter").isNull()).isTrue();
         });
         assertThat(first.body().has("nextCursor")).isFalse();
+        HttpFixture.Answer blank = undelivered(anasToken, ana, Optional.of(""), Optional.of("1"));
+        assertThat(blank.status()).isEqualTo(200);
+        assertThat(blank.body().get("messages")).hasSize(1);
+        assertThat(blank.body().has("notifications")).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.herald.adapter.websocket;
 
 import io.herald.application.port.ConnectionLog;
+import io.herald.application.port.PageCursor;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.ConnectionRecord;
 import io.herald.domain.ConnectionStatus;
@@ -90,7 +91,7 @@ public final class BackgroundConnectionLog implements ConnectionLog, AutoCloseab
     }
 
     @Override
-    public RecordPage all(Optional<String> cursor, int limit) {
+    public RecordPage all(Optional<PageCursor> cursor, int limit) {
         return store.all(cursor, limit);
     }
 
