@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.kotlin.KotlinModule;
 import io.herald.adapter.dynamodb.LocalDynamoDb;
 import io.herald.application.port.ConnectionRegistry;
 import io.herald.domain.ConnectionId;
@@ -110,6 +114,15 @@ class LambdaHandlersTest {
                 token, null);
         assertThat(owed.get("messages")).singleElement()
                 .satisfies(m -> assertThat(m.get("sk").asText()).startsWith("ai-msg#" + player + "#PuzzleSubmit-"));
+    }
+
+    /** The scan would also register the OpenAI SDK's Kotlin module: about a second of a cold start's first answer. */
+    @Test
+    void the_answers_mapper_has_the_modules_it_names_and_not_the_ones_a_classpath_scan_finds() {
+        ObjectMapper mapper = context.getBean(ObjectMapper.class);
+        assertThat(mapper.getRegisteredModuleIds())
+                .contains(new JavaTimeModule().getTypeId(), new Jdk8Module().getTypeId())
+                .doesNotContain(new KotlinModule.Builder().build().getTypeId());
     }
 
     @Test
