@@ -2,6 +2,7 @@ package io.herald.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import io.micronaut.context.ApplicationContext;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class ColdStartProbe {
             primed(args[0]);
             return;
         }
+        ApplicationContext started;
         String result = switch (args[0]) {
             case "websocket" -> {
                 WebSocketHandler handler = new WebSocketHandler();
@@ -32,7 +34,9 @@ public final class ColdStartProbe {
                 event.setRequestContext(context);
                 // An ack from a connection the store does not know: one DynamoDB read, an error frame back.
                 event.setBody("{\"type\":\"ai_message_delivered\",\"sessionId\":\"s\",\"sk\":\"ai-msg#p#NodeComplete-1\"}");
-                yield handler.handleRequest(event, new TestLambdaContext()).getBody();
+                String body = handler.handleRequest(event, new TestLambdaContext()).getBody();
+                started = handler.getApplicationContext();
+                yield body;
             }
             case "http" -> {
                 HttpHandler handler = new HttpHandler();
@@ -45,14 +49,22 @@ public final class ColdStartProbe {
                                         .withPath("/api/teams").withProtocol("HTTP/1.1").withSourceIp("203.0.113.7").build())
                                 .build())
                         .build();
-                yield handler.handleRequest(event, new TestLambdaContext()).getStatusCode() + "";
+                String status = handler.handleRequest(event, new TestLambdaContext()).getStatusCode() + "";
+                started = handler.getApplicationContext();
+                yield status;
             }
-            case "orchestrator" -> new OrchestratorHandler().handleRequest(scheduledTick(), new TestLambdaContext());
+            case "orchestrator" -> {
+                OrchestratorHandler handler = new OrchestratorHandler();
+                String answer = handler.handleRequest(scheduledTick(), new TestLambdaContext());
+                started = handler.getApplicationContext();
+                yield answer;
+            }
             default -> throw new IllegalArgumentException("websocket, http or orchestrator, each optionally -primed");
         };
         long done = System.currentTimeMillis();
-        System.out.printf("COLDSTART %s: %d ms from JVM start (%d ms in main), %s, answer %s%n", args[0], done - jvmStart,
-                done - mainStart, work(), result.length() > 60 ? result.substring(0, 60) : result);
+        System.out.printf("COLDSTART %s: %d ms from JVM start (%d ms in main), %s, aot %s, answer %s%n", args[0],
+                done - jvmStart, done - mainStart, work(), aot(started),
+                result.length() > 60 ? result.substring(0, 60) : result);
         System.exit(0);
     }
 
@@ -63,6 +75,11 @@ public final class ColdStartProbe {
     private static String work() {
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
         return "cpu " + cpu + " ms, " + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() + " classes";
+    }
+
+    /** Which Micronaut AOT optimizations the packaged artifact applied (none when run from classes, not the jar). */
+    private static String aot(ApplicationContext context) {
+        return context.getProperty("micronaut.aot.optimizations", List.class).map(Object::toString).orElse("[]");
     }
 
     /** The 5-minute schedule's tick: one page of connection records read, none to close in the probe's table. */
