@@ -143,10 +143,11 @@ class CachedSessionDirectoryTest {
         aTeamWithAna();
         cache.teamOf(session);
         cache.roster(session);
+        store.addPlayer(session, ben);
 
         changes.relayWasDown();
-        cache.teamOf(session);
-        cache.roster(session);
+        assertThat(cache.teamOf(session)).isPresent();
+        assertThat(cache.roster(session)).as("the change whose news was missed").containsExactly(ana, ben);
 
         assertThat(counted.teamReads).hasValue(1);
         assertThat(counted.rosterReads).hasValue(2);
@@ -157,10 +158,12 @@ class CachedSessionDirectoryTest {
         aTeamWithAna();
         cache.roster(session);
 
+        store.addPlayer(session, ben);
+
         clock.advance(MAX_AGE.minusSeconds(1));
-        cache.roster(session);
+        assertThat(cache.roster(session)).as("still young: answered from memory").containsExactly(ana);
         clock.advance(Duration.ofSeconds(1));
-        cache.roster(session);
+        assertThat(cache.roster(session)).as("too old: read again").containsExactly(ana, ben);
 
         assertThat(counted.rosterReads).hasValue(2);
     }

@@ -35,7 +35,8 @@ class ChatWithCharacterTest {
     void the_reply_is_written_with_the_conversation_so_far_stored_linked_and_pushed_to_every_device() {
         ChatWithCharacter chat = chatWith(r -> new CharacterVoice.Line.Said("Hello, traveller.", Optional.of("Chat-1")));
 
-        chat.say(new ChatWithCharacter.Command(new Caller.OnConnection(phone), sarah, "hi"));
+        ChatWithCharacter.Replied first = (ChatWithCharacter.Replied) chat.say(new ChatWithCharacter.Command(
+                new Caller.OnConnection(phone), sarah, "hi"));
         herald.clock.advance(java.time.Duration.ofSeconds(2));
         ChatWithCharacter.Replied second = (ChatWithCharacter.Replied) chat.say(new ChatWithCharacter.Command(
                 new Caller.OnConnection(phone), sarah, "  where is the key?  "));
@@ -45,9 +46,11 @@ class ChatWithCharacterTest {
         assertThat(second.fellBack()).isFalse();
         assertThat(second.reply().llmInteractionId()).contains("Chat-1");
         assertThat(second.reply().role()).isEqualTo(ChatTurn.Role.CHARACTER);
-        assertThat(chats.recent(second.said().player(), sarah, 10)).hasSize(4);
+        assertThat(chats.recent(second.said().player(), sarah, 10)).hasSize(4)
+                .containsExactly(first.said(), first.reply(), second.said(), second.reply());
         for (ConnectionId device : List.of(phone, tablet)) {
-            assertThat(herald.gateway.pushesTo(device, Push.ChatReply.class)).hasSize(2);
+            assertThat(herald.gateway.pushesTo(device, Push.ChatReply.class)).hasSize(2)
+                    .extracting(Push.ChatReply::turn).containsExactly(first.reply(), second.reply());
         }
     }
 
@@ -61,6 +64,10 @@ class ChatWithCharacterTest {
         assertThat(replied.fellBack()).isTrue();
         assertThat(replied.reply().text()).isEqualTo(ChatWithCharacter.fixedLine(sarah));
         assertThat(replied.reply().llmInteractionId()).contains("Chat-9");
+        assertThat(chats.recent(replied.said().player(), sarah, 10)).as("the fixed line is stored, still linked")
+                .containsExactly(replied.said(), replied.reply());
+        assertThat(herald.gateway.pushesTo(phone, Push.ChatReply.class)).extracting(Push.ChatReply::turn)
+                .containsExactly(replied.reply());
     }
 
     @Test
@@ -77,5 +84,9 @@ class ChatWithCharacterTest {
         }
         assertThat(last).isInstanceOf(ChatWithCharacter.Limited.class);
         assertThat(asked).hasSize(ChatWithCharacter.PLAYER_RATE.burst());
+        assertThat(chats.recent(new io.herald.domain.Member(team.session(), team.player(0)), sarah, 1_000))
+                .as("only the sayings let through are stored, each with its reply")
+                .hasSize(2 * ChatWithCharacter.PLAYER_RATE.burst())
+                .extracting(t -> t.text().value()).doesNotContain("again " + ChatWithCharacter.PLAYER_RATE.burst());
     }
 }

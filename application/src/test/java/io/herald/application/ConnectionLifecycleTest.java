@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.application.fake.FakeHerald;
 import io.herald.application.fake.FakeHerald.TestTeam;
+import io.herald.application.port.Push;
 import io.herald.domain.ConnectionId;
+import io.herald.domain.NodeComplete;
+import io.herald.domain.NodeId;
 import io.herald.domain.PlayerId;
 import io.herald.domain.Refusal;
 import io.herald.domain.SessionId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConnectionLifecycleTest {
@@ -15,15 +19,24 @@ class ConnectionLifecycleTest {
     private final TestTeam team = herald.team("Ana", "Ben");
     private final PlayerId ana = team.player(0);
 
+    private void benCompletes(String node) {
+        herald.recordGameEvent.record(new RecordGameEvent.Command(new NodeComplete(team.session(), team.player(1),
+                new NodeId(node), herald.clock.now()), Optional.empty()));
+    }
+
     @Test
     void an_opened_connection_receives_nothing_until_it_joins() {
         ConnectionId phone = new ConnectionId("c-1");
         herald.openConnection.open(new OpenConnection.Command(phone, team.session(), ana));
 
         assertThat(herald.connections.ofSession(team.session())).isEmpty();
+        benCompletes("node-1");
+        assertThat(herald.gateway.pushesTo(phone)).isEmpty();
 
         herald.joinSession.join(new JoinSession.Command(phone, team.session(), ana));
         assertThat(herald.connections.ofPlayer(team.session(), ana)).extracting(c -> c.id()).containsExactly(phone);
+        benCompletes("node-2");
+        assertThat(herald.gateway.pushesTo(phone, Push.RuntimeDeltas.class)).hasSize(1);
     }
 
     @Test
@@ -43,7 +56,7 @@ class ConnectionLifecycleTest {
         ConnectionId phone = new ConnectionId("c-1");
         herald.openConnection.open(new OpenConnection.Command(phone, team.session(), ana));
 
-        herald.joinSession.join(new JoinSession.Command(phone, team.session(), java.util.Optional.empty()));
+        herald.joinSession.join(new JoinSession.Command(phone, team.session(), Optional.empty()));
 
         assertThat(herald.connections.ofPlayer(team.session(), ana)).extracting(c -> c.id()).containsExactly(phone);
     }

@@ -74,10 +74,17 @@ class ManageConnectionsTest {
     @Test
     void disconnecting_by_status_closes_the_socket_where_it_can() {
         ConnectionId phone = herald.connect(team.session(), team.player(0));
+        ConnectionId elsewhere = herald.connect(team.session(), team.player(1));
         herald.closer.owns(phone);
 
         assertThat(herald.manageConnections.setStatus(phone, ConnectionStatus.DISCONNECTED)).isTrue();
+        assertThat(herald.manageConnections.setStatus(elsewhere, ConnectionStatus.DISCONNECTED)).isTrue();
         assertThat(herald.closer.closed).containsExactly(phone);
+        assertThat(record(phone).status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(record(elsewhere).status()).as("marked even where the socket is another node's")
+                .isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(herald.manageConnections.ofPlayer(ana)).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ConnectionStatus.DISCONNECTED));
         assertThat(herald.manageConnections.setStatus(new ConnectionId("nobody"), ConnectionStatus.CONNECTED)).isFalse();
     }
 }

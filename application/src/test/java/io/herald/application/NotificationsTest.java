@@ -27,6 +27,11 @@ class NotificationsTest {
                 "{\"item\":\"key\"}", Optional.of("sarah"), key);
     }
 
+    private PlayerNotifications.Listed listedFor(ConnectionId device) {
+        return (PlayerNotifications.Listed) herald.playerNotifications.list(new Caller.OnConnection(device), false,
+                Optional.empty(), 10);
+    }
+
     @Test
     void a_notification_is_stored_then_pushed_to_its_players_devices_only() {
         Notify.Notified sent = (Notify.Notified) herald.notify.notify(to(ana, Priority.HIGH, Optional.empty()));
@@ -36,6 +41,8 @@ class NotificationsTest {
                 .satisfies(push -> assertThat(push.notification()).isEqualTo(sent.notification()));
         assertThat(herald.gateway.pushesTo(benPhone, Push.NotificationSent.class)).isEmpty();
         assertThat(herald.notifications.unreadCount(ana)).isEqualTo(1);
+        assertThat(listedFor(anaPhone).page().notifications()).containsExactly(sent.notification());
+        assertThat(listedFor(benPhone).page().notifications()).isEmpty();
         assertThat(sent.notification().id().value()).startsWith("n" + String.format("%013d",
                 herald.clock.now().toEpochMilli()));
     }
@@ -48,16 +55,24 @@ class NotificationsTest {
         assertThat(again.repeated()).isTrue();
         assertThat(again.notification()).isEqualTo(first.notification());
         assertThat(herald.gateway.pushesTo(anaPhone, Push.NotificationSent.class)).hasSize(1);
+        PlayerNotifications.Listed listed = listedFor(anaPhone);
+        assertThat(listed.unread()).isEqualTo(1);
+        assertThat(listed.page().notifications()).containsExactly(first.notification());
     }
 
     @Test
     void a_player_not_in_the_session_gets_nothing_and_bad_fields_are_refused_before_anything_is_stored() {
-        assertThat(herald.notify.notify(to(new Member(team.session(), new PlayerId("nobody")), Priority.LOW,
-                Optional.empty()))).isEqualTo(new Refused(Refusal.UNKNOWN_PLAYER));
+        Member nobody = new Member(team.session(), new PlayerId("nobody"));
+        assertThat(herald.notify.notify(to(nobody, Priority.LOW, Optional.empty())))
+                .isEqualTo(new Refused(Refusal.UNKNOWN_PLAYER));
+        assertThat(herald.notifications.unreadCount(nobody)).isZero();
+        assertThat(herald.notifications.page(nobody, false, Optional.empty(), 10).notifications()).isEmpty();
         assertThatThrownBy(() -> herald.notify.notify(new Notify.Command(ana, "T", "x".repeat(
                 Notification.MAX_TITLE_LENGTH + 1), "m", Priority.LOW, "{}", Optional.empty(), Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(herald.notifications.unreadCount(ana)).isZero();
+        assertThat(listedFor(anaPhone).page().notifications()).isEmpty();
+        assertThat(herald.gateway.pushesTo(anaPhone, Push.NotificationSent.class)).isEmpty();
     }
 
     @Test

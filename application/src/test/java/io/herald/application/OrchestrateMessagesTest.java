@@ -16,7 +16,6 @@ import io.herald.application.port.Push;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.Delivery;
 import io.herald.domain.FallbackText;
-import io.herald.domain.InboxKey;
 import io.herald.domain.Message;
 import io.herald.domain.MessageId;
 import io.herald.domain.MessageType;
@@ -80,6 +79,10 @@ abstract class OrchestrateMessagesTest {
         assertThat(herald.gateway.pushesTo(anaTablet, Push.AiMessage.class)).extracting(Push.AiMessage::message)
                 .containsExactly(copy);
         assertThat(herald.gateway.pushesTo(benPhone)).isEmpty();
+        assertThat(owedTo(ana)).as("the one stored copy is the one pushed and the one Sent reports")
+                .containsExactly(copy).containsExactlyElementsOf(((Sent) outcome).message().fanOut());
+        assertThat(owedTo(ben)).isEmpty();
+        assertThat(owedTo(cal)).isEmpty();
     }
 
     @Test
@@ -100,6 +103,10 @@ abstract class OrchestrateMessagesTest {
         assertThat(received).extracting(Message::recipient).containsExactly(ana, ben, cal);
         assertThat(received).extracting(Message::messageId).containsOnly(received.getFirst().messageId());
         assertThat(received).extracting(m -> m.inboxKey().event()).containsOnly(received.getFirst().trigger().eventId());
+        for (int i = 0; i < 3; i++) {
+            assertThat(owedTo(team.player(i))).as("the copy stored for %s", team.player(i))
+                    .containsExactly(received.get(i));
+        }
     }
 
     @Test
@@ -116,6 +123,12 @@ abstract class OrchestrateMessagesTest {
         assertThat(((Sent) first).message().recipients()).containsExactly(ana, ben, cal);
         assertThat(second).isInstanceOf(Duplicate.class);
         assertThat(herald.store.copyCount()).isEqualTo(3);
+        for (PlayerId player : List.of(ana, ben, cal)) {
+            assertThat(owedTo(player)).singleElement().satisfies(copy -> {
+                assertThat(copy.type()).isEqualTo(MessageType.BROADCAST);
+                assertThat(copy.messageId()).isEqualTo(((Sent) first).message().messageId());
+            });
+        }
     }
 
     @Test
@@ -129,16 +142,24 @@ abstract class OrchestrateMessagesTest {
         assertThat(outcomes.subList(1, 5)).allMatch(Duplicate.class::isInstance);
         assertThat(herald.store.copyCount()).isEqualTo(1);
         assertThat(herald.gateway.pushesTo(anaPhone)).hasSize(1);
+        assertThat(owedTo(ana)).singleElement().isEqualTo(((Sent) outcomes.getFirst()).message().fanOut().getFirst());
     }
 
     @Test
     void a_retry_storm_of_one_broadcast_on_five_threads_gives_one_copy_per_recipient() throws Exception {
+        List<ConnectionId> phones = List.of(herald.connect(team.session(), ana), herald.connect(team.session(), ben),
+                herald.connect(team.session(), cal));
         Milestone milestone = new Milestone(team.session(), new ObjectId("gate"), herald.clock.now());
 
         List<Outcome> outcomes = concurrently(5, () -> herald.orchestrate.handle(milestone));
 
         assertThat(outcomes).filteredOn(Sent.class::isInstance).hasSize(1);
         assertThat(herald.store.copyCount()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(herald.gateway.pushesTo(phones.get(i), Push.AiMessage.class)).as("pushes to %s", team.player(i))
+                    .hasSize(1);
+            assertThat(owedTo(team.player(i))).hasSize(1);
+        }
     }
 
     @Test
@@ -171,13 +192,17 @@ abstract class OrchestrateMessagesTest {
         TestTeam solo = noCooldown.team("Dee");
         NodeComplete later = new NodeComplete(solo.session(), solo.player(0), new NodeId("node-2"), noCooldown.clock.now());
         noCooldown.clock.advance(Duration.ofMillis(5));
-        noCooldown.orchestrate.handle(new NodeComplete(solo.session(), solo.player(0), new NodeId("node-1"), noCooldown.clock.now()));
+        NodeComplete earlier = new NodeComplete(solo.session(), solo.player(0), new NodeId("node-1"), noCooldown.clock.now());
+        noCooldown.orchestrate.handle(earlier);
 
         noCooldown.clock.advance(Duration.ofMillis(-5));
         OrchestrateMessages.Outcome outcome = noCooldown.orchestrate.handle(later);
 
         assertThat(outcome).isInstanceOf(Sent.class);
         assertThat(noCooldown.store.copyCount()).isEqualTo(2);
+        assertThat(noCooldown.fetchUndelivered.fetch(new FetchUndelivered.Query(solo.session(), solo.player(0),
+                PageRequest.first(10))).messages()).extracting(m -> m.trigger().eventId())
+                .containsExactlyInAnyOrder(earlier.id(), later.id());
     }
 
     @Test
@@ -244,6 +269,9 @@ abstract class OrchestrateMessagesTest {
 
         assertThat(sent.message().content()).isEqualTo(FallbackText.forEvent(wrong));
         assertThat(throwing.store.copyCount()).isEqualTo(1);
+        assertThat(throwing.fetchUndelivered.fetch(new FetchUndelivered.Query(solo.session(), solo.player(0),
+                PageRequest.first(10))).messages()).singleElement().extracting(Message::content)
+                .isEqualTo(FallbackText.forEvent(wrong));
     }
 
     @Test
@@ -262,6 +290,7 @@ abstract class OrchestrateMessagesTest {
         herald.orchestrate.handle(new Milestone(team.session(), new ObjectId("gate"), herald.clock.now()));
 
         assertThat(herald.composer.requests()).singleElement().satisfies(request -> {
+            assertThat(request.event()).isEqualTo(new Milestone(team.session(), new ObjectId("gate"), herald.clock.now()));
             assertThat(request.type()).isEqualTo(MessageType.BROADCAST);
             assertThat(request.recipients()).extracting(p -> p.name()).containsExactly("Ana", "Ben", "Cal");
         });
@@ -306,20 +335,15 @@ abstract class OrchestrateMessagesTest {
 
     @Test
     void periodic_checks_and_unknown_players_send_nothing() {
+        ConnectionId anaPhone = herald.connect(team.session(), ana);
         assertThat(herald.orchestrate.handle(new io.herald.domain.PeriodicCheck(team.session(), herald.clock.now())))
                 .isInstanceOf(OrchestrateMessages.Silent.class);
         assertThat(herald.orchestrate.handle(new NodeComplete(team.session(), new PlayerId("stranger"), new NodeId("n"),
                 herald.clock.now()))).isInstanceOf(OrchestrateMessages.Silent.class);
         assertThat(herald.store.copyCount()).isZero();
-    }
-
-    @Test
-    void a_copy_found_by_its_key_is_the_stored_one() {
-        Sent sent = (Sent) herald.orchestrate.handle(anaCompletes("node-3"));
-        InboxKey key = sent.message().fanOut().getFirst().inboxKey();
-
-        assertThat(herald.store.find(team.session(), key, herald.clock.now())).contains(sent.message().fanOut().getFirst());
-        assertThat(herald.store.find(team.session(), key, herald.clock.now().plus(Message.RETENTION))).isEmpty();
+        assertThat(herald.gateway.pushesTo(anaPhone)).isEmpty();
+        assertThat(owedTo(ana)).isEmpty();
+        assertThat(owedTo(new PlayerId("stranger"))).isEmpty();
     }
 
     private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {

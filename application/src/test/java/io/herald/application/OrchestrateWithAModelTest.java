@@ -19,9 +19,11 @@ class OrchestrateWithAModelTest extends OrchestrateMessagesTest {
     void a_duplicate_event_never_reaches_the_model() {
         NodeComplete event = new NodeComplete(team.session(), team.player(0), new NodeId("node-1"), herald.clock.now());
 
-        herald.orchestrate.handle(event);
-        herald.orchestrate.handle(event);
+        OrchestrateMessages.Outcome first = herald.orchestrate.handle(event);
+        OrchestrateMessages.Outcome second = herald.orchestrate.handle(event);
 
+        assertThat(first).isInstanceOf(OrchestrateMessages.Sent.class);
+        assertThat(second).isEqualTo(new OrchestrateMessages.Duplicate(event.id()));
         assertThat(herald.composer.requests()).hasSize(1);
     }
 }

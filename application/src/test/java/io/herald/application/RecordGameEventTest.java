@@ -74,6 +74,21 @@ class RecordGameEventTest {
         record(new ObjectArrive(team.session(), ana, new ObjectId("statue"), herald.clock.now()), Optional.empty());
 
         assertThat(herald.directory.arrivals(team.session(), new ObjectId("statue"))).containsExactly(ana);
+
+        ObjectArrive benArrives = new ObjectArrive(team.session(), team.player(1), new ObjectId("statue"),
+                herald.clock.now());
+        record(benArrives, Optional.empty());
+        assertThat(herald.orchestrate.handle(benArrives)).as("two of three arrived: the team is not complete")
+                .isInstanceOfSatisfying(OrchestrateMessages.Sent.class, sent -> assertThat(sent.message().type())
+                        .isEqualTo(io.herald.domain.MessageType.INDIVIDUAL));
+        ObjectArrive calArrives = new ObjectArrive(team.session(), team.player(2), new ObjectId("statue"),
+                herald.clock.now());
+        record(calArrives, Optional.empty());
+        assertThat(herald.orchestrate.handle(calArrives)).as("the arrivals recorded here complete the team")
+                .isInstanceOfSatisfying(OrchestrateMessages.Sent.class, sent -> {
+                    assertThat(sent.message().type()).isEqualTo(io.herald.domain.MessageType.BROADCAST);
+                    assertThat(sent.message().recipients()).containsExactlyElementsOf(team.players());
+                });
     }
 
     @Test

@@ -70,5 +70,8 @@ class RelayVoiceTest {
         herald.relayVoice.hangUp(anaPhone);
 
         assertThat(herald.gateway.pushesTo(benPhone, Push.VoiceEnded.class)).hasSize(1);
+        assertThat(herald.voiceSessions.find(anaPhone)).isEmpty();
+        assertThat(herald.relayVoice.chunk(anaPhone, 0, chunk)).isEqualTo(new Refused(Refusal.VOICE_NOT_STARTED));
+        assertThat(herald.gateway.pushesTo(benPhone, Push.VoiceChunk.class)).isEmpty();
     }
 }

@@ -66,6 +66,10 @@ class RoomsTest {
         assertThat(stored.message().sender()).isEqualTo(new Member(team.session(), team.player(0)));
         assertThat(heardBy(benPhone)).extracting(p -> p.message().offset()).containsExactly(1L);
         assertThat(heardBy(anaPhone)).as("ana did not subscribe").isEmpty();
+        assertThat(herald.roomHistory.page(new Caller.OnConnection(benPhone), lobby,
+                new RoomStore.HistoryQuery(Optional.empty(), Optional.empty(), 10)))
+                .isInstanceOfSatisfying(RoomHistory.Page.class, history -> assertThat(history.page().messages())
+                        .containsExactly(stored.message()));
     }
 
     @Test

@@ -31,7 +31,8 @@ class TeamRegistrationTest {
         Registration second = (Registration) herald.joinTeam.join(new JoinTeam.Command(first.team().code(), "Ben"));
 
         assertThat(second.team()).isEqualTo(first.team());
-        assertThat(herald.directory.roster(first.team().session())).hasSize(2);
+        assertThat(herald.directory.roster(first.team().session())).hasSize(2)
+                .containsExactly(first.player(), second.player());
     }
 
     @Test
@@ -43,6 +44,9 @@ class TeamRegistrationTest {
 
         assertThat(second.team().code()).isNotEqualTo(first.team().code());
         assertThat(herald.directory.roster(first.team().session())).hasSize(1);
+        assertThat(herald.directory.findTeam(first.team().code())).contains(first.team());
+        assertThat(herald.directory.findTeam(second.team().code())).contains(second.team());
+        assertThat(herald.directory.roster(second.team().session())).containsExactly(second.player());
     }
 
     @Test
