@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * JSON in and out of the controllers: every field name is the seeds', and a body that is not what it should be becomes
@@ -78,11 +77,6 @@ final class HttpJson {
     /** Parses a field with a domain constructor; its validation message becomes the client's error message. */
     static <T> T parsed(String field, String value, Function<String, T> parse) {
         return FIELDS.parsed(field, value, parse);
-    }
-
-    /** Makes something whose refusal ({@link IllegalArgumentException}) is about {@code field}, and so the 400's. */
-    static <T> T checked(String field, Supplier<T> make) {
-        return FIELDS.checked(field, make);
     }
 
     static Number exactNumber(JsonNode value, String path) {

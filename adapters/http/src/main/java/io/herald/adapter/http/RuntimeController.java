@@ -1,5 +1,6 @@
 package io.herald.adapter.http;
 
+import io.herald.adapter.wire.InputFault;
 import io.herald.application.DescribeSession;
 import io.herald.application.FetchUndelivered;
 import io.herald.application.PlayerNotifications;
@@ -91,8 +92,12 @@ public class RuntimeController {
         Optional<PageCursor> from = cursor.filter(c -> !c.isBlank())
                 .map(c -> HttpJson.parsed("cursor", c, PageCursor::new));
         // The store is the judge of a cursor (it made it): its refusal is about 'cursor', nothing else is.
-        MessagePage page = HttpJson.checked("cursor", () -> fetchUndelivered.fetch(
-                new FetchUndelivered.Query(session, player, new PageRequest(from, first.limit()))));
+        MessagePage page;
+        try {
+            page = fetchUndelivered.fetch(new FetchUndelivered.Query(session, player, new PageRequest(from, first.limit())));
+        } catch (PageCursor.Invalid refused) {
+            throw ApiException.badField("cursor", InputFault.INVALID_FIELD.code(), "'cursor': " + refused.getMessage());
+        }
         // Pressing notifications come with the first page only, so paging on does not repeat them.
         Optional<List<ItemBodies.NotificationItem>> pressing = cursor.isPresent() ? Optional.empty()
                 : Optional.of(notifications.pressing(new Member(session, player)).stream()

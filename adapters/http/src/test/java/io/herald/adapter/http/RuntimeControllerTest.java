@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.application.FetchUndelivered;
 import io.herald.application.RecordGameEvent;
 import io.herald.application.fake.FakeHerald;
 import io.herald.application.port.EventPublisher;
+import io.herald.application.port.MessageStore;
 import io.herald.application.port.Push;
 import io.herald.domain.ConnectionId;
 import io.herald.domain.PlayerId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -188,6 +191,26 @@ class RuntimeControllerTest {
             assertThat(cursor.code()).isEqualTo("invalid_field");
             assertThat(cursor.body().get("field").asText()).isEqualTo("cursor");
         }
+    }
+
+    @Test
+    void a_store_that_fails_during_catch_up_is_a_fault_of_ours_not_a_bad_cursor() {
+        MessageStore failing = (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
+                new Class<?>[] {MessageStore.class}, (proxy, method, arguments) -> {
+                    throw new IllegalArgumentException("a store bug, whatever the client sent");
+                });
+        RuntimeController controller = new RuntimeController(herald.recordGameEvent,
+                new FetchUndelivered(failing, herald.clock), herald.describeSession, http.callers, herald.clock,
+                RateLimits.of(HttpFixture.noLimits(), herald.clock), herald.playerNotifications);
+        HttpRequest<?> request = HttpRequest.GET("/runtime/messages/undelivered")
+                .header("Authorization", "Bearer " + anasToken);
+
+        HttpFixture.Answer answer = http.call(request, () -> controller.undelivered(request,
+                Optional.of(team.session().value()), Optional.of(ana.value()), Optional.of("bm90LWEtY3Vyc29y"),
+                Optional.empty()));
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body().has("field")).isFalse();
     }
 
     @Test
