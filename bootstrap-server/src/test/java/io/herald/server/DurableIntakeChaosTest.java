@@ -35,18 +35,22 @@ class DurableIntakeChaosTest {
     @Test
     void every_event_answered_2xx_survives_twenty_hard_kills_mid_burst() throws Exception {
         Path data = Files.createTempDirectory("herald-chaos");
+        Path log = Path.of("target", "chaos-node.log");
+        Files.deleteIfExists(log);
         Map<String, Object> settings = Map.of(
                 "herald.data-dir", data.toString(),
                 "herald.messages.cooldown", "0s",
                 "herald.events.recover-after", "1s",
-                "herald.events.recovery-interval", "300ms");
+                "herald.events.recovery-interval", "300ms",
+                // Each event taken over and each outcome: the lines a failure quotes.
+                "logger.levels.io.herald.adapter.websocket.InProcessEventPublisher", "DEBUG");
         List<PlayerClient> players = new ArrayList<>();
-        Map<String, PlayerClient> accepted = new ConcurrentHashMap<>();
+        Map<String, String> accepted = new ConcurrentHashMap<>();
         Set<String> posted = ConcurrentHashMap.newKeySet();
         AtomicInteger unanswered = new AtomicInteger();
 
         for (int round = 0; round < ROUNDS; round++) {
-            NodeProcess node = NodeProcess.start(settings, Path.of("target", "chaos-node.log"));
+            NodeProcess node = NodeProcess.start(settings, log);
             String base = node.base();
             if (players.isEmpty()) {
                 PlayerClient first = PlayerClient.register(base, "P0", null);
@@ -58,29 +62,30 @@ class DurableIntakeChaosTest {
             burstThenKill(round, players.stream().map(p -> p.at(base)).toList(), node, accepted, posted, unanswered);
         }
 
-        NodeProcess last = NodeProcess.start(settings, Path.of("target", "chaos-node.log"));
-        try {
-            Map<String, Integer> stored = awaitStored(last.base(), players, accepted.keySet());
-            Set<String> lost = new HashSet<>(accepted.keySet());
-            lost.removeAll(stored.keySet());
-            Set<String> unexpected = new HashSet<>(stored.keySet());
-            unexpected.removeAll(posted);
-            long duplicated = stored.values().stream().filter(count -> count > 1).count();
-
-            System.out.printf("chaos: %d rounds, %d events posted, %d answered 2xx, %d died with the process;"
-                    + " messages stored %d, lost %d, duplicated %d, unexpected %d%n", ROUNDS, posted.size(),
-                    accepted.size(), unanswered.get(), stored.size(), lost.size(), duplicated, unexpected.size());
-            assertThat(accepted).as("the bursts got answers before the kills").isNotEmpty();
-            assertThat(lost).as("lost").isEmpty();
-            assertThat(duplicated).as("duplicated").isZero();
-            assertThat(unexpected).as("unexpected").isEmpty();
-        } finally {
-            last.close();
+        Map<String, Integer> stored;
+        try (NodeProcess last = NodeProcess.start(settings, log)) {
+            stored = awaitStored(last.base(), players, accepted.keySet());
         }
+        Set<String> lost = new HashSet<>(accepted.keySet());
+        lost.removeAll(stored.keySet());
+        Set<String> unexpected = new HashSet<>(stored.keySet());
+        unexpected.removeAll(posted);
+        long duplicated = stored.values().stream().filter(count -> count > 1).count();
+
+        System.out.printf("chaos: %d rounds, %d events posted, %d answered 2xx, %d died with the process;"
+                + " messages stored %d, lost %d, duplicated %d, unexpected %d%n", ROUNDS, posted.size(),
+                accepted.size(), unanswered.get(), stored.size(), lost.size(), duplicated, unexpected.size());
+        assertThat(accepted).as("the bursts got answers before the kills").isNotEmpty();
+        assertThat(lost).as("lost: %s;%nthe store holds of them:%n%s%nthe node log names them:%n%s",
+                lost.stream().map(accepted::get).sorted().toList(), StoreForensics.itemsOf(data, lost),
+                StoreForensics.logLinesOf(log, lost)).isEmpty();
+        assertThat(duplicated).as("duplicated").isZero();
+        assertThat(unexpected).as("unexpected; the store holds of them:%n%s%nthe node log names them:%n%s",
+                StoreForensics.itemsOf(data, unexpected), StoreForensics.logLinesOf(log, unexpected)).isEmpty();
     }
 
     private static void burstThenKill(int round, List<PlayerClient> players, NodeProcess node,
-            Map<String, PlayerClient> accepted, Set<String> posted, AtomicInteger unanswered) throws Exception {
+            Map<String, String> accepted, Set<String> posted, AtomicInteger unanswered) throws Exception {
         CountDownLatch enoughAnswers = new CountDownLatch(KILL_AFTER_ANSWERS);
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
@@ -93,7 +98,7 @@ class DurableIntakeChaosTest {
                     try {
                         PlayerClient.Response response = player.event("NodeComplete", "nodeId", nodeId);
                         if (response.status() == 200) {
-                            accepted.put(sk, player);
+                            accepted.put(sk, nodeId + " of " + player.playerId);
                         }
                     } catch (AssertionError connectionDied) {
                         unanswered.incrementAndGet();

@@ -120,6 +120,7 @@ public final class InProcessEventPublisher implements EventPublisher {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 OrchestrateMessages.Outcome outcome = orchestrate.handle(event);
+                LOG.debug("{} of session {}: {}", event.id(), event.session(), outcome);
                 if (outcome instanceof OrchestrateMessages.InProgressElsewhere) {
                     // Another processor holds it; the event stays held until whoever finishes it is seen to have.
                     return;
@@ -150,6 +151,7 @@ public final class InProcessEventPublisher implements EventPublisher {
         int queued = 0;
         for (GameEvent event : pending.heldSince(clock.now().minus(recoverAfter), RECOVERED_PER_SCAN)) {
             if (!here.contains(keyOf(event))) {
+                LOG.debug("taking over {} of session {}", event.id(), event.session());
                 enqueue(event);
                 queued++;
             }
