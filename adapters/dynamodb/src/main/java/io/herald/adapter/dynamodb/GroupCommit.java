@@ -130,7 +130,13 @@ final class GroupCommit implements AutoCloseable {
                 }
                 batch = takeBatch();
             }
-            execute(batch);
+            try {
+                execute(batch);
+            } catch (RuntimeException | Error unexpected) {
+                // Whatever escaped (a library's Error, say), no caller may be left waiting, and the committer goes on.
+                LOG.error("a combined transaction failed unexpectedly; its callers are told", unexpected);
+                batch.forEach(p -> p.outcome().completeExceptionally(unexpected));
+            }
         }
     }
 

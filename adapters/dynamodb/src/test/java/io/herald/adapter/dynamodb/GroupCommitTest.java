@@ -246,4 +246,22 @@ class GroupCommitTest {
 
         assertThat(calls).containsExactly("write [release]", "write [hold]", "confirm");
     }
+
+    @Test
+    void an_error_thrown_by_a_write_reaches_its_callers_and_the_committer_goes_on() throws Exception {
+        AssertionError broken = new AssertionError("a library bug, not a store failure");
+        commit = new GroupCommit(items -> {
+            if (pks(items).contains("doomed")) {
+                throw broken;
+            }
+            return null;
+        }, 100, 1);
+
+        CompletableFuture<Transaction.Outcome> doomed = inBackground(request("doomed"));
+
+        assertThatThrownBy(() -> doomed.get(5, TimeUnit.SECONDS)).as("the caller hears of it instead of waiting forever")
+                .hasRootCause(broken);
+        assertThat(inBackground(request("next")).get(5, TimeUnit.SECONDS)).as("the only committer still runs")
+                .isInstanceOf(Transaction.Committed.class);
+    }
 }

@@ -107,6 +107,10 @@ public final class InProcessEventPublisher implements EventPublisher {
             if (event != null) {
                 try {
                     handle(event);
+                } catch (RuntimeException | Error unexpected) {
+                    // Escaping, it would end this worker for good (the pool does not restart the loop).
+                    LOG.error("orchestrating {} failed unexpectedly; it stays held and is tried again in {}",
+                            event.id(), recoverAfter, unexpected);
                 } finally {
                     here.remove(keyOf(event));
                 }
@@ -138,7 +142,8 @@ public final class InProcessEventPublisher implements EventPublisher {
     private void recoverSafely() {
         try {
             recoverOverdue();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Anything escaping would cancel the schedule, and with it every later recovery on this node.
             LOG.warn("looking for orphaned events failed; trying again later", e);
         }
     }

@@ -14,6 +14,7 @@ import io.herald.domain.PlayerId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,76 @@ class InProcessEventPublisherTest {
         sleep(1_000);
         assertThat(flaky.heldSince(Instant.MAX, 10)).as("the claim of the crashed save still runs, so it stays held")
                 .containsExactly(event);
+    }
+
+    @Test
+    void a_scan_that_failed_with_an_error_does_not_end_recovery() {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        PendingEvents scanBreaksOnce = new DelegatingPendingEvents(pending) {
+            @Override
+            public List<GameEvent> heldSince(Instant acceptedBefore, int limit) {
+                if (failOnce.getAndSet(false)) {
+                    throw new AssertionError("a library bug, not a store failure");
+                }
+                return super.heldSince(acceptedBefore, limit);
+            }
+        };
+        pending.hold(event("node-1"), herald.clock.now());
+        herald.clock.advance(RECOVER_AFTER.plusSeconds(1));
+
+        publisher = new InProcessEventPublisher(herald.orchestrate, scanBreaksOnce, herald.clock, 10, 1, RECOVER_AFTER,
+                Duration.ofMillis(20));
+
+        await(() -> herald.store.copyCount() == 1 && stillHeld().isEmpty(), "recovered by a later scan");
+        assertThat(failOnce).as("the first scan did fail").isFalse();
+    }
+
+    @Test
+    void a_worker_that_met_an_error_goes_on_with_the_next_event() {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        PendingEvents releaseBreaksOnce = new DelegatingPendingEvents(pending) {
+            @Override
+            public void release(GameEvent event) {
+                if (failOnce.getAndSet(false)) {
+                    throw new AssertionError("a library bug, not a store failure");
+                }
+                super.release(event);
+            }
+        };
+        InProcessEventPublisher single = publisher(releaseBreaksOnce, 10, 1);
+        NodeComplete first = event("node-1");
+
+        single.publish(first);
+        await(() -> !failOnce.get(), "the first release failed");
+        herald.clock.advance(Duration.ofHours(1)); // past the first message's cooldown
+        single.publish(event("node-2"));
+
+        await(() -> herald.store.copyCount() == 2, "the only worker orchestrated the second event too");
+        await(() -> stillHeld().equals(List.of(first)), "only the event whose release failed still held");
+    }
+
+    /** Passes every call to the held events it wraps; a test overrides the one it breaks. */
+    private static class DelegatingPendingEvents implements PendingEvents {
+        private final PendingEvents delegate;
+
+        DelegatingPendingEvents(PendingEvents delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void hold(GameEvent event, Instant acceptedAt) {
+            delegate.hold(event, acceptedAt);
+        }
+
+        @Override
+        public void release(GameEvent event) {
+            delegate.release(event);
+        }
+
+        @Override
+        public List<GameEvent> heldSince(Instant acceptedBefore, int limit) {
+            return delegate.heldSince(acceptedBefore, limit);
+        }
     }
 
     private static void await(BooleanSupplier condition, String what) {
